@@ -1,0 +1,22 @@
+package dev.cpq.catalog;
+
+import dev.cpq.catalog.version.boundary.ActiveVersionResource;
+import dev.cpq.platform.rest.boundary.PlatformRestComponents;
+import jakarta.ws.rs.ApplicationPath;
+import jakarta.ws.rs.core.Application;
+import java.util.Set;
+
+/** The catalog service's REST API under {@code /catalog/api}. */
+@ApplicationPath("api")
+public class CatalogApplication extends Application {
+
+    @Override
+    public Set<Class<?>> getClasses() {
+        return PlatformRestComponents.with(ActiveVersionResource.class);
+    }
+
+    @Override
+    public Set<Object> getSingletons() {
+        return PlatformRestComponents.singletons();
+    }
+}

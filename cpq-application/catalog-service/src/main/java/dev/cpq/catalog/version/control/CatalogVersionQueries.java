@@ -1,0 +1,25 @@
+package dev.cpq.catalog.version.control;
+
+import dev.cpq.catalog.version.entity.Catalog;
+import dev.cpq.catalog.version.entity.CatalogNotPublishedException;
+import dev.cpq.catalog.version.entity.Catalogs;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/** Read side of catalog versions; always from PostgreSQL, the authority on what is active. */
+@ApplicationScoped
+public class CatalogVersionQueries {
+
+    private Catalogs catalogs;
+
+    protected CatalogVersionQueries() {}
+
+    @Inject
+    public CatalogVersionQueries(Catalogs catalogs) {
+        this.catalogs = catalogs;
+    }
+
+    public Catalog activeCatalog() {
+        return catalogs.active().orElseThrow(CatalogNotPublishedException::new);
+    }
+}

@@ -1,0 +1,78 @@
+package dev.cpq.catalog.version.entity;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One version of a tenant's catalog: edited while DRAFT, the tenant's active catalog once PUBLISHED,
+ * SUPERSEDED when a later version is published. State changes only through its commands.
+ */
+@Entity
+@Table(name = "catalog")
+public class Catalog {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "tenant_id", nullable = false, updatable = false)
+    private String tenantId;
+
+    @Column(name = "version_no", nullable = false, updatable = false)
+    private long versionNo;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private CatalogStatus status;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "published_at")
+    private Instant publishedAt;
+
+    @Version
+    @Column(name = "row_version", nullable = false)
+    private long rowVersion;
+
+    protected Catalog() {
+        // for JPA
+    }
+
+    private Catalog(String tenantId, CatalogVersion version, Instant now) {
+        this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.versionNo = version.sequence();
+        this.status = CatalogStatus.DRAFT;
+        this.createdAt = now;
+    }
+
+    public static Catalog draft(String tenantId, CatalogVersion version, Instant now) {
+        return new Catalog(tenantId, version, now);
+    }
+
+    public CatalogVersion version() {
+        return new CatalogVersion(versionNo);
+    }
+
+    public CatalogStatus status() {
+        return status;
+    }
+
+    public Optional<Instant> publishedAt() {
+        return Optional.ofNullable(publishedAt);
+    }
+
+    public long rowVersion() {
+        return rowVersion;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.cpq.catalog.version.entity;
+
+public enum CatalogStatus {
+    DRAFT,
+    PUBLISHED,
+    SUPERSEDED
+}

@@ -1,0 +1,34 @@
+package dev.cpq.platform.problem.boundary;
+
+import dev.cpq.platform.problem.entity.Problem;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Last line: anything nobody anticipated. The stack trace goes to the server log under an incident id;
+ * the client gets that id and nothing of the internals.
+ */
+@Provider
+public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
+
+    private static final Logger LOG = Logger.getLogger(UnexpectedFailureMapper.class.getName());
+
+    @Context
+    UriInfo uriInfo;
+
+    @Override
+    public Response toResponse(Throwable e) {
+        String incident = UUID.randomUUID().toString();
+        LOG.log(Level.SEVERE, e, () -> "incident " + incident + " on " + (uriInfo == null ? "?" : uriInfo.getRequestUri()));
+        Problem problem = Problem.of("INTERNAL_ERROR", 500, "Internal error",
+                        "The service failed unexpectedly; quote the incident id when reporting it.")
+                .with("incidentId", incident);
+        return ProblemResponses.of(problem, uriInfo);
+    }
+}

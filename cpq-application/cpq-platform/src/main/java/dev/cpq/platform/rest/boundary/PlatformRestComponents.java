@@ -1,0 +1,47 @@
+package dev.cpq.platform.rest.boundary;
+
+import dev.cpq.platform.health.boundary.HealthResource;
+import dev.cpq.platform.json.boundary.JsonMapping;
+import dev.cpq.platform.problem.boundary.ConstraintViolationExceptionMapper;
+import dev.cpq.platform.problem.boundary.JsonInputExceptionMapper;
+import dev.cpq.platform.problem.boundary.ProblemExceptionMapper;
+import dev.cpq.platform.problem.boundary.UnexpectedFailureMapper;
+import dev.cpq.platform.problem.boundary.WebApplicationExceptionMapper;
+import dev.cpq.platform.security.boundary.BearerTokenAuthenticationFilter;
+import java.util.HashSet;
+import java.util.Set;
+import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
+
+/**
+ * What every WAR's JAX-RS application registers besides its own resources: listed explicitly rather
+ * than scanned, so a service gets exactly the platform's rules and nothing by accident.
+ */
+public final class PlatformRestComponents {
+
+    private PlatformRestComponents() {}
+
+    public static Set<Class<?>> classes() {
+        return Set.of(
+                JsonMapping.class,
+                ProblemExceptionMapper.class,
+                WebApplicationExceptionMapper.class,
+                JsonInputExceptionMapper.class,
+                ConstraintViolationExceptionMapper.class,
+                UnexpectedFailureMapper.class,
+                BearerTokenAuthenticationFilter.class,
+                RolesAllowedDynamicFeature.class,
+                HealthResource.class);
+    }
+
+    /** Jackson for JSON, with our problem mappers instead of Jersey's plain-text ones. */
+    public static Set<Object> singletons() {
+        return Set.of(JacksonFeature.withoutExceptionMappers());
+    }
+
+    public static Set<Class<?>> with(Class<?>... serviceClasses) {
+        Set<Class<?>> all = new HashSet<>(classes());
+        all.addAll(Set.of(serviceClasses));
+        return Set.copyOf(all);
+    }
+}

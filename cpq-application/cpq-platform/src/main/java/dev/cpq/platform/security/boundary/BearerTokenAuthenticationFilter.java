@@ -1,0 +1,92 @@
+package dev.cpq.platform.security.boundary;
+
+import dev.cpq.platform.security.control.BearerTokenVerifier;
+import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.platform.security.entity.Caller;
+import dev.cpq.platform.security.entity.InvalidTokenException;
+import jakarta.annotation.Priority;
+import jakarta.annotation.security.PermitAll;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.SecurityContext;
+import jakarta.ws.rs.ext.Provider;
+import java.lang.reflect.Method;
+import java.security.Principal;
+
+/**
+ * Every endpoint needs a verified bearer token unless it is marked {@link PermitAll} (health,
+ * metrics, API description). Role checks ({@code @RolesAllowed}) run after this filter and read the
+ * security context it installs.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION)
+@ApplicationScoped
+public class BearerTokenAuthenticationFilter implements ContainerRequestFilter {
+
+    private static final String BEARER = "Bearer ";
+
+    @Context
+    ResourceInfo resourceInfo;
+
+    private BearerTokenVerifier verifier;
+    private TenantContext tenantContext;
+
+    protected BearerTokenAuthenticationFilter() {}
+
+    @Inject
+    public BearerTokenAuthenticationFilter(BearerTokenVerifier verifier, TenantContext tenantContext) {
+        this.verifier = verifier;
+        this.tenantContext = tenantContext;
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (isPublic()) {
+            return;
+        }
+        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            throw new InvalidTokenException("A bearer token is required.");
+        }
+        Caller caller = verifier.verify(header.substring(BEARER.length()).trim());
+        tenantContext.authenticate(caller);
+        boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
+        request.setSecurityContext(new CallerSecurityContext(caller, secure));
+    }
+
+    private boolean isPublic() {
+        Method method = resourceInfo.getResourceMethod();
+        Class<?> type = resourceInfo.getResourceClass();
+        return (method != null && method.isAnnotationPresent(PermitAll.class))
+                || (type != null && type.isAnnotationPresent(PermitAll.class));
+    }
+
+    private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {
+
+        @Override
+        public Principal getUserPrincipal() {
+            return caller::subject;
+        }
+
+        @Override
+        public boolean isUserInRole(String role) {
+            return caller.hasRole(role);
+        }
+
+        @Override
+        public boolean isSecure() {
+            return secure;
+        }
+
+        @Override
+        public String getAuthenticationScheme() {
+            return "Bearer";
+        }
+    }
+}

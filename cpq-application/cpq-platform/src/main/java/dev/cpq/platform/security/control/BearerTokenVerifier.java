@@ -1,0 +1,100 @@
+package dev.cpq.platform.security.control;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.proc.BadJOSEException;
+import com.nimbusds.jose.proc.DefaultJOSEObjectTypeVerifier;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.proc.ConfigurableJWTProcessor;
+import com.nimbusds.jwt.proc.DefaultJWTClaimsVerifier;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import dev.cpq.platform.config.control.ServiceConfiguration;
+import dev.cpq.platform.security.entity.Caller;
+import dev.cpq.platform.security.entity.InvalidTokenException;
+import dev.cpq.platform.security.entity.Roles;
+import dev.cpq.platform.security.entity.TenantId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.text.ParseException;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import com.nimbusds.jose.JOSEException;
+
+/**
+ * Verifies RS256-signed JWTs against the configured key set. Only RS256 is accepted, so unsigned
+ * ({@code alg: none}) and HMAC-confused tokens fail at key selection; exp/nbf are checked with a
+ * small clock skew; issuer, audience and the claims the suite needs are mandatory.
+ */
+@ApplicationScoped
+public class BearerTokenVerifier {
+
+    /** A real token of ours is well under 2 KiB; anything this large is an attack or a mistake. */
+    public static final int MAX_TOKEN_LENGTH = 8 * 1024;
+    static final int CLOCK_SKEW_SECONDS = 30;
+
+    private ConfigurableJWTProcessor<SecurityContext> processor;
+
+    protected BearerTokenVerifier() {}
+
+    @Inject
+    public BearerTokenVerifier(ServiceConfiguration configuration) {
+        this(loadKeys(configuration), configuration.tokenIssuer(), configuration.tokenAudience());
+    }
+
+    public BearerTokenVerifier(JWKSet keys, String issuer, String audience) {
+        var p = new DefaultJWTProcessor<SecurityContext>();
+        p.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(JOSEObjectType.JWT, null));
+        p.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, new ImmutableJWKSet<>(keys)));
+        var claims = new DefaultJWTClaimsVerifier<SecurityContext>(audience,
+                new JWTClaimsSet.Builder().issuer(issuer).build(),
+                Set.of("sub", "tenant", "roles", "exp"));
+        claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
+        p.setJWTClaimsSetVerifier(claims);
+        this.processor = p;
+    }
+
+    public Caller verify(String token) {
+        if (token == null || token.isBlank()) {
+            throw new InvalidTokenException("A bearer token is required.");
+        }
+        if (token.length() > MAX_TOKEN_LENGTH) {
+            throw new InvalidTokenException("The bearer token is too large.");
+        }
+        JWTClaimsSet claims;
+        try {
+            claims = processor.process(token, null);
+        } catch (ParseException e) {
+            throw new InvalidTokenException("The bearer token is not a JWT.");
+        } catch (BadJOSEException e) {
+            throw new InvalidTokenException("The bearer token was rejected: " + e.getMessage());
+        } catch (JOSEException e) {
+            throw new InvalidTokenException("The bearer token could not be verified.");
+        }
+        return caller(claims);
+    }
+
+    private static Caller caller(JWTClaimsSet claims) {
+        try {
+            List<String> roles = claims.getStringListClaim("roles");
+            Set<String> known = new HashSet<>(roles == null ? List.of() : roles);
+            known.retainAll(Roles.ALL);
+            return new Caller(claims.getSubject(), new TenantId(claims.getStringClaim("tenant")), known);
+        } catch (ParseException | IllegalArgumentException | NullPointerException e) {
+            throw new InvalidTokenException("The bearer token's tenant or roles claim is malformed.");
+        }
+    }
+
+    private static JWKSet loadKeys(ServiceConfiguration configuration) {
+        try {
+            return JWKSet.load(configuration.jwksFile().toFile());
+        } catch (IOException | ParseException e) {
+            throw new IllegalStateException("cannot read the token verification keys from " + configuration.jwksFile(), e);
+        }
+    }
+}

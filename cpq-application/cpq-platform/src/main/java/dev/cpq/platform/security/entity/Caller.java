@@ -1,0 +1,18 @@
+package dev.cpq.platform.security.entity;
+
+import java.util.Objects;
+import java.util.Set;
+
+/** Who is asking, for which tenant, with which roles: everything is taken from a verified token. */
+public record Caller(String subject, TenantId tenant, Set<String> roles) {
+
+    public Caller {
+        Objects.requireNonNull(subject, "subject");
+        Objects.requireNonNull(tenant, "tenant");
+        roles = Set.copyOf(roles);
+    }
+
+    public boolean hasRole(String role) {
+        return roles.contains(role);
+    }
+}

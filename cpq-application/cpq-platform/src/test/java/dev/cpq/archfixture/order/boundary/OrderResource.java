@@ -1,0 +1,3 @@
+package dev.cpq.archfixture.order.boundary;
+
+public class OrderResource {}

@@ -1,0 +1,58 @@
+package dev.cpq.platform.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The suite's one package convention: {@code dev.cpq.<component>.<use case>.{boundary,control,entity}}.
+ * Boundary (JAX-RS) may use control and entity; control may use entity; entity knows neither.
+ */
+public final class BceConventions {
+
+    private BceConventions() {}
+
+    /** The production classes of a component (tests excluded). */
+    public static JavaClasses productionClasses(String rootPackage) {
+        return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(rootPackage);
+    }
+
+    /** Checks every rule of the convention; the first violated rule fails with all its violations listed. */
+    public static void check(String rootPackage) {
+        JavaClasses classes = productionClasses(rootPackage);
+        entitiesKnowNoControlOrBoundary(rootPackage).check(classes);
+        controlKnowsNoBoundary(rootPackage).check(classes);
+        onlyBoundariesUseJaxRs(rootPackage).check(classes);
+        everyClassLivesInARole(rootPackage).check(classes);
+    }
+
+    public static ArchRule entitiesKnowNoControlOrBoundary(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + "..entity..")
+                .should().dependOnClassesThat().resideInAnyPackage(rootPackage + "..control..", rootPackage + "..boundary..")
+                .because("entities hold business rules and must not depend on how they are used or exposed");
+    }
+
+    public static ArchRule controlKnowsNoBoundary(String rootPackage) {
+        return noClasses().that().resideInAPackage(rootPackage + "..control..")
+                .should().dependOnClassesThat().resideInAPackage(rootPackage + "..boundary..")
+                .because("application services must not depend on the REST layer");
+    }
+
+    public static ArchRule onlyBoundariesUseJaxRs(String rootPackage) {
+        return noClasses().that().resideInAnyPackage(rootPackage + "..entity..", rootPackage + "..control..")
+                .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
+                .because("HTTP concerns stay in the boundary");
+    }
+
+    public static ArchRule everyClassLivesInARole(String rootPackage) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage(rootPackage + "..")
+                .and().doNotHaveSimpleName("package-info")
+                .should().resideInAnyPackage(rootPackage + "..boundary..", rootPackage + "..control..", rootPackage + "..entity..")
+                .orShould().resideInAPackage(rootPackage)
+                .because("a reader finds a use case by its name and each class by its role");
+    }
+}

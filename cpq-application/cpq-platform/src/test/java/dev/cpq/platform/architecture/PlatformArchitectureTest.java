@@ -1,0 +1,26 @@
+package dev.cpq.platform.architecture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import dev.cpq.archfixture.order.boundary.OrderResource;
+import dev.cpq.archfixture.order.entity.LeakyOrder;
+import org.junit.jupiter.api.Test;
+
+class PlatformArchitectureTest {
+
+    @Test
+    void platformFollowsTheBoundaryControlEntityConvention() {
+        assertThat(BceConventions.productionClasses("dev.cpq.platform")).isNotEmpty();
+        BceConventions.check("dev.cpq.platform");
+    }
+
+    @Test
+    void conventionRejectsAnEntityThatDependsOnItsBoundary() {
+        var classes = new ClassFileImporter().importClasses(LeakyOrder.class, OrderResource.class);
+        assertThatThrownBy(() -> BceConventions.entitiesKnowNoControlOrBoundary("dev.cpq.archfixture").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("LeakyOrder");
+    }
+}

@@ -1,0 +1,125 @@
+package dev.cpq.platform.security.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.nimbusds.jose.util.Base64URL;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.PlainJWT;
+import com.nimbusds.jwt.SignedJWT;
+import dev.cpq.platform.security.entity.Caller;
+import dev.cpq.platform.security.entity.InvalidTokenException;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+import java.util.function.UnaryOperator;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+class BearerTokenVerifierTest {
+
+    private static RSAKey signingKey;
+    private static RSAKey strangerKey;
+    private static BearerTokenVerifier verifier;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        signingKey = new RSAKeyGenerator(2048).keyID("k1").generate();
+        strangerKey = new RSAKeyGenerator(2048).keyID("k1").generate();
+        verifier = new BearerTokenVerifier(new JWKSet(signingKey.toPublicJWK()), "cpq-dev", "cpq");
+    }
+
+    @Test
+    void validTokenYieldsTenantAndKnownRolesOnly() throws Exception {
+        Caller caller = verifier.verify(sign(signingKey, c -> c));
+        assertThat(caller.subject()).isEqualTo("alice");
+        assertThat(caller.tenant().value()).isEqualTo("tnt-001");
+        assertThat(caller.roles()).containsExactly("SALES_AGENT");
+    }
+
+    @Test
+    void unsignedTokenIsRejected() {
+        String none = new PlainJWT(claims(c -> c).build()).serialize();
+        assertRejected(none);
+    }
+
+    @Test
+    void hmacSignedWithThePublicKeyIsRejected() throws Exception {
+        // the classic confusion attack: HS256 keyed with the RSA public key bytes
+        var header = new JWSHeader.Builder(JWSAlgorithm.HS256).type(JOSEObjectType.JWT).keyID("k1").build();
+        SignedJWT jwt = new SignedJWT(header, claims(c -> c).build());
+        byte[] secret = java.util.Arrays.copyOf(signingKey.toPublicJWK().toRSAPublicKey().getEncoded(), 64);
+        jwt.sign(new MACSigner(secret));
+        assertRejected(jwt.serialize());
+    }
+
+    @Test
+    void expiredBeyondSkewIsRejected() throws Exception {
+        assertRejected(sign(signingKey, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(120)))));
+    }
+
+    @Test
+    void notYetValidIsRejected() throws Exception {
+        assertRejected(sign(signingKey, c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(600)))));
+    }
+
+    @Test
+    void signedByAnotherKeyIsRejected() throws Exception {
+        assertRejected(sign(strangerKey, c -> c));
+    }
+
+    @Test
+    void tamperedPayloadIsRejected() throws Exception {
+        String[] parts = sign(signingKey, c -> c).split("\\.");
+        String forged = Base64URL.encode(claims(c -> c.claim("tenant", "tnt-002")).build().toString()).toString();
+        assertRejected(parts[0] + "." + forged + "." + parts[2]);
+    }
+
+    @Test
+    void wrongIssuerOrAudienceIsRejected() throws Exception {
+        assertRejected(sign(signingKey, c -> c.issuer("someone-else")));
+        assertRejected(sign(signingKey, c -> c.audience("other-api")));
+    }
+
+    @Test
+    void missingTenantOrMalformedTenantIsRejected() throws Exception {
+        assertRejected(sign(signingKey, c -> c.claim("tenant", null)));
+        assertRejected(sign(signingKey, c -> c.claim("tenant", "a:b{c}")));
+    }
+
+    @Test
+    void oversizedOrGarbageTokenIsRejected() {
+        assertRejected("x".repeat(BearerTokenVerifier.MAX_TOKEN_LENGTH + 1));
+        assertRejected("not-a-jwt");
+        assertRejected("");
+    }
+
+    private static void assertRejected(String token) {
+        assertThatThrownBy(() -> verifier.verify(token))
+                .isInstanceOf(InvalidTokenException.class)
+                .satisfies(e -> assertThat(((InvalidTokenException) e).problem().getStatus()).isEqualTo(401));
+    }
+
+    private static JWTClaimsSet.Builder claims(UnaryOperator<JWTClaimsSet.Builder> tweak) {
+        var b = new JWTClaimsSet.Builder()
+                .subject("alice").issuer("cpq-dev").audience("cpq")
+                .claim("tenant", "tnt-001").claim("roles", List.of("SALES_AGENT", "ROOT"))
+                .issueTime(new Date()).expirationTime(Date.from(Instant.now().plusSeconds(600)));
+        return tweak.apply(b);
+    }
+
+    private static String sign(RSAKey key, UnaryOperator<JWTClaimsSet.Builder> tweak) throws Exception {
+        var header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(key.getKeyID()).build();
+        SignedJWT jwt = new SignedJWT(header, claims(tweak).build());
+        jwt.sign(new RSASSASigner(key));
+        return jwt.serialize();
+    }
+}

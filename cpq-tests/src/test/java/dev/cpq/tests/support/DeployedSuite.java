@@ -1,0 +1,75 @@
+package dev.cpq.tests.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ConnectException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The suite as deployed by {@code deploy/cpq}: its base URL and an HTTP client that talks to it the way
+ * the sales UI or a partner would. Nothing reachable means one clear failure naming the command.
+ */
+public final class DeployedSuite {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private DeployedSuite() {}
+
+    public static String baseUrl() {
+        return setting("CPQ_BASE_URL").orElseThrow(() -> new IllegalStateException(
+                "CPQ_BASE_URL is not set: these tests run against the deployed suite. Run `deploy/cpq test` "
+                        + "(or `deploy/cpq up` and export CPQ_BASE_URL=http://127.0.0.1:18080)."));
+    }
+
+    public static Reply get(String path, String bearerToken) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        return send(request.build());
+    }
+
+    public static Reply send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Reply(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""), response.body(),
+                    response.headers());
+        } catch (ConnectException e) {
+            throw new IllegalStateException("Nothing answers at " + baseUrl() + ": start the suite with `deploy/cpq up`.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static Optional<String> setting(String name) {
+        return Optional.ofNullable(System.getenv(name)).or(() -> Optional.ofNullable(System.getProperty(name)))
+                .filter(v -> !v.isBlank());
+    }
+
+    /** One HTTP answer with its body parsed on demand. */
+    public record Reply(int status, String contentType, String body, java.net.http.HttpHeaders headers) {
+
+        public JsonNode json() {
+            try {
+                return JSON.readTree(body);
+            } catch (IOException e) {
+                throw new AssertionError("not JSON (" + status + "): " + body, e);
+            }
+        }
+
+        public Optional<String> header(String name) {
+            return headers.firstValue(name);
+        }
+    }
+}

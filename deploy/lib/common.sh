@@ -1,0 +1,118 @@
+# shellcheck shell=bash
+# Settings, logging and small checks shared by every deploy/cpq subcommand.
+# Every port and path can be overridden by the environment; nothing here starts anything.
+
+CPQ_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+CPQ_STATE=${CPQ_STATE_DIR:-$CPQ_ROOT/.cpq}
+CPQ_LOGS=$CPQ_STATE/logs
+
+PG_PORT=${CPQ_PG_PORT:-15432}
+REDIS_PORT=${CPQ_REDIS_PORT:-16379}
+KAFKA_PORT=${CPQ_KAFKA_PORT:-19092}
+KAFKA_CONTROLLER_PORT=${CPQ_KAFKA_CONTROLLER_PORT:-19093}
+GF_PORT_BASE=${CPQ_GLASSFISH_PORT_BASE:-18000}   # admin = base+48, http = base+80
+GF_ADMIN_PORT=$((GF_PORT_BASE + 48))
+GF_HTTP_PORT=$((GF_PORT_BASE + 80))
+GF_HEAP=${CPQ_GLASSFISH_HEAP:-768m}
+KAFKA_HEAP=${CPQ_KAFKA_HEAP:-256m}
+
+GLASSFISH_VERSION=7.0.21
+KAFKA_VERSION=$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$CPQ_ROOT/deploy/kafka/pom.xml")
+POSTGRESQL_JDBC_VERSION=$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' "$CPQ_ROOT/pom.xml")
+
+# The WARs of the suite: name, context root, Maven module directory. Each gets its own PostgreSQL
+# role, schema, pool and jdbc/<name> resource. Services join this list with their issues.
+CPQ_SERVICES=(catalog)
+declare -A CPQ_WAR_MODULE=([catalog]=cpq-application/catalog-service)
+
+DEMO_TENANT=${CPQ_DEMO_TENANT:-demo}
+TOKEN_ISSUER=cpq-dev
+TOKEN_AUDIENCE=cpq
+
+_T0=${EPOCHREALTIME/[.,]/}
+
+elapsed() { # seconds since the command started, one decimal
+  local now=${EPOCHREALTIME/[.,]/}
+  printf '%d.%d' $(((now - _T0) / 1000000)) $((((now - _T0) / 100000) % 10))
+}
+
+say() { printf '[cpq %6ss] %s\n' "$(elapsed)" "$*" >&2; }
+
+die() { # one clear line, naming the log to read
+  printf '[cpq %6ss] FAILED: %s\n' "$(elapsed)" "$*" >&2
+  exit 1
+}
+
+# step "what" LOGFILE command...   runs a command with its output in LOGFILE, prints its duration
+step() {
+  local what=$1 log=$2 t0 t1
+  shift 2
+  mkdir -p "$(dirname "$log")"
+  t0=${EPOCHREALTIME/[.,]/}
+  if "$@" >>"$log" 2>&1; then
+    t1=${EPOCHREALTIME/[.,]/}
+    say "$what: ok ($(((t1 - t0) / 1000)) ms)"
+  else
+    die "$what (see $log)"
+  fi
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+pid_alive() { [[ -f $1 ]] && kill -0 "$(head -1 "$1")" 2>/dev/null; }
+
+# wait_for SECONDS "what" LOGFILE command...   polls a real readiness check, never a blind sleep
+wait_for() {
+  local secs=$1 what=$2 log=$3 end
+  shift 3
+  end=$((SECONDS + secs))
+  until "$@" >/dev/null 2>&1; do
+    ((SECONDS < end)) || die "$what not ready after ${secs}s (see $log)"
+    sleep 0.2
+  done
+}
+
+# Refuse to start on a port that something else holds: a clear error instead of a confusing one.
+require_free_port() {
+  local port=$1 who=$2
+  if port_open "$port"; then
+    local holder
+    holder=$(ss -ltnpH "sport = :$port" 2>/dev/null | sed -n 's/.*users:((\("[^"]*"\),pid=\([0-9]*\).*/\1 pid \2/p' | head -1)
+    die "port $port for $who is already used by ${holder:-another process}; stop it or set the port variable (see deploy/cpq help)"
+  fi
+}
+
+as_root_or_die() {
+  [[ $EUID -eq 0 ]] || die "$* needs root (or install it yourself: sudo apt-get install -y $*)"
+}
+
+apt_install() {
+  as_root_or_die "$@"
+  say "installing $* from Debian packages"
+  local log=$CPQ_LOGS/apt.log
+  mkdir -p "$CPQ_LOGS"
+  if [[ ! -f $CPQ_STATE/.apt-updated ]]; then
+    timeout 300 apt-get update -q >>"$log" 2>&1 || die "apt-get update (see $log)"
+    touch "$CPQ_STATE/.apt-updated"
+  fi
+  DEBIAN_FRONTEND=noninteractive timeout 900 apt-get install -y -q --no-install-recommends "$@" >>"$log" 2>&1 \
+    || die "apt-get install $* (see $log)"
+}
+
+java17_home() { # GlassFish 7.0.x needs JDK 17 or 21
+  local candidate v
+  for candidate in "${CPQ_GLASSFISH_JAVA_HOME:-}" "${JAVA_HOME:-}" /usr/lib/jvm/java-17-openjdk-amd64 /usr/lib/jvm/java-17-openjdk-arm64 /usr/lib/jvm/java-21-openjdk-amd64; do
+    [[ -n $candidate && -x $candidate/bin/java ]] || continue
+    v=$("$candidate/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+    if [[ $v == 17 || $v == 21 ]]; then
+      echo "$candidate"
+      return 0
+    fi
+  done
+  candidate=$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")
+  v=$("$candidate/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
+  [[ $v == 17 || $v == 21 ]] && { echo "$candidate"; return 0; }
+  return 1
+}
+
+mvn_quiet() { timeout 1200 mvn -B -ntp "$@"; }

@@ -1,0 +1,197 @@
+# shellcheck shell=bash
+# GlassFish 7 from Maven Central, one domain of our own under .cpq/, configured by script:
+# JDBC driver, one pool + jdbc/<service> resource per service (own role and schema), JVM heap,
+# HTTP threads, and the cpq.* system properties that ServiceConfiguration reads.
+
+GF_HOME=$CPQ_STATE/glassfish7
+GF_DOMAINS=$CPQ_STATE/glassfish-domains
+GF_DOMAIN=cpq
+GF_DOMAIN_DIR=$GF_DOMAINS/$GF_DOMAIN
+GF_LOG=$GF_DOMAIN_DIR/logs/server.log
+GF_CONFIG_MARK=$GF_DOMAIN_DIR/.cpq-configured
+GF_DEPLOYED=$GF_DOMAIN_DIR/.cpq-deployed
+
+asadmin() {
+  # start-domain gives up after ~60 s by default while the server keeps booting
+  AS_JAVA=$(java17_home) AS_START_TIMEOUT=300000 timeout 600 "$GF_HOME/bin/asadmin" \
+    --user admin --port "$GF_ADMIN_PORT" --interactive=false "$@"
+}
+
+gf_pid_file() { echo "$GF_DOMAIN_DIR/config/pid"; }
+
+gf_running() { pid_alive "$(gf_pid_file)" && port_open "$GF_ADMIN_PORT"; }
+
+install_glassfish() {
+  [[ -x $GF_HOME/bin/asadmin ]] && return 0
+  local dl=$CPQ_STATE/downloads log=$CPQ_LOGS/glassfish-install.log
+  mkdir -p "$dl"
+  step "glassfish: resolve $GLASSFISH_VERSION from Maven Central" "$log" \
+    mvn_quiet org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="org.glassfish.main.distributions:glassfish:$GLASSFISH_VERSION:zip" -DoutputDirectory="$dl"
+  step "glassfish: unpack" "$log" unzip -q -o "$dl/glassfish-$GLASSFISH_VERSION.zip" -d "$CPQ_STATE"
+  step "postgresql jdbc driver $POSTGRESQL_JDBC_VERSION" "$log" \
+    mvn_quiet org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+    -Dartifact="org.postgresql:postgresql:$POSTGRESQL_JDBC_VERSION" -DoutputDirectory="$dl"
+}
+
+create_domain() {
+  [[ -d $GF_DOMAIN_DIR ]] && return 0
+  require_free_port "$GF_ADMIN_PORT" "glassfish admin"
+  require_free_port "$GF_HTTP_PORT" "glassfish http"
+  local log=$CPQ_LOGS/glassfish-install.log
+  step "glassfish: create domain '$GF_DOMAIN' (ports $GF_PORT_BASE+)" "$log" \
+    asadmin create-domain --nopassword=true --portbase "$GF_PORT_BASE" --domaindir "$GF_DOMAINS" "$GF_DOMAIN"
+  # the driver in the domain's lib is on every pool's class path (what add-library does, before the first start)
+  cp "$CPQ_STATE/downloads/postgresql-$POSTGRESQL_JDBC_VERSION.jar" "$GF_DOMAIN_DIR/lib/"
+  rm -f "$GF_CONFIG_MARK" "$GF_DEPLOYED"
+}
+
+start_glassfish() {
+  if gf_running; then
+    say "glassfish: running (admin 127.0.0.1:$GF_ADMIN_PORT)"
+    return
+  fi
+  require_free_port "$GF_ADMIN_PORT" "glassfish admin"
+  require_free_port "$GF_HTTP_PORT" "glassfish http"
+  step "glassfish: start domain" "$CPQ_LOGS/glassfish-start.log" asadmin start-domain --domaindir "$GF_DOMAINS" "$GF_DOMAIN"
+}
+
+restart_glassfish() {
+  step "glassfish: stop domain" "$CPQ_LOGS/glassfish-start.log" asadmin stop-domain --domaindir "$GF_DOMAINS" "$GF_DOMAIN"
+  step "glassfish: start domain" "$CPQ_LOGS/glassfish-start.log" asadmin start-domain --domaindir "$GF_DOMAINS" "$GF_DOMAIN"
+}
+
+stop_glassfish() {
+  [[ -d $GF_DOMAIN_DIR ]] || return 0
+  local pid_file
+  pid_file=$(gf_pid_file)
+  if pid_alive "$pid_file"; then
+    local pid
+    pid=$(cat "$pid_file")
+    asadmin stop-domain --domaindir "$GF_DOMAINS" "$GF_DOMAIN" >>"$CPQ_LOGS/glassfish-start.log" 2>&1 || true
+    for _ in $(seq 300); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+    if kill -0 "$pid" 2>/dev/null; then kill -KILL "$pid" 2>/dev/null || true; fi
+    say "glassfish: stopped"
+  fi
+}
+
+# What the domain's configuration depends on: when any of it changes, the domain is configured again.
+gf_config_fingerprint() {
+  ensure_secrets
+  printf '%s\n' "v4" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" \
+    "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
+}
+
+# asadmin property lists separate with ':'; a literal ':' inside a value is written '\:'
+gf_escape() { printf '%s' "$1" | sed 's/:/\\:/g'; }
+
+configure_domain() {
+  local log=$CPQ_LOGS/glassfish-config.log fp
+  fp=$(gf_config_fingerprint)
+  if [[ -f $GF_CONFIG_MARK && $(cat "$GF_CONFIG_MARK") == "$fp" ]]; then
+    say "glassfish: configuration unchanged"
+    return 1
+  fi
+  step "glassfish: configure domain" "$log" apply_domain_configuration
+  echo "$fp" >"$GF_CONFIG_MARK"
+  return 0
+}
+
+apply_domain_configuration() {
+  local cfg=configs.config.server-config opt
+  # JVM: explicit heap and a small-footprint collector for a 2-core machine
+  for opt in $(asadmin list-jvm-options | grep -E '^-Xm[sx]|^-XX:\+Use.*GC|^-Duser.timezone='); do
+    asadmin delete-jvm-options -- "$(gf_escape "$opt")"
+  done
+  asadmin create-jvm-options -- "-Xms256m:-Xmx$GF_HEAP:-XX\:+UseSerialGC:-Duser.timezone=UTC"
+  # 5 HTTP threads (the default) starve everything; 24 is ample on 2 cores
+  asadmin set "$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=24"
+  asadmin set "$cfg.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8"
+  # no product banner in responses
+  asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false"
+  asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.server-header=false"
+  # listen on loopback only
+  asadmin set "$cfg.network-config.network-listeners.network-listener.http-listener-1.address=127.0.0.1"
+  asadmin set "$cfg.network-config.network-listeners.network-listener.http-listener-2.address=127.0.0.1"
+  asadmin set "$cfg.network-config.network-listeners.network-listener.admin-listener.address=127.0.0.1"
+  asadmin set "$cfg.iiop-service.iiop-listener.orb-listener-1.address=127.0.0.1"
+  asadmin set "$cfg.iiop-service.iiop-listener.SSL.address=127.0.0.1"
+  asadmin set "$cfg.iiop-service.iiop-listener.SSL_MUTUALAUTH.address=127.0.0.1"
+  # the settings ServiceConfiguration reads (one place per service)
+  asadmin create-system-properties "$(gf_escape "cpq.redis.url=redis://127.0.0.1:$REDIS_PORT"):$(gf_escape "cpq.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT"):$(gf_escape "cpq.auth.jwks-file=$KEYS_DIR/jwks.json"):cpq.auth.issuer=$TOKEN_ISSUER:cpq.auth.audience=$TOKEN_AUDIENCE"
+  local svc pool
+  for svc in "${CPQ_SERVICES[@]}"; do
+    pool=${svc}Pool
+    if asadmin list-jdbc-resources | grep -qx "jdbc/$svc"; then asadmin delete-jdbc-resource "jdbc/$svc"; fi
+    if asadmin list-jdbc-connection-pools | grep -qx "$pool"; then asadmin delete-jdbc-connection-pool "$pool"; fi
+    asadmin create-jdbc-connection-pool \
+      --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
+      --steadypoolsize 2 --maxpoolsize 32 --maxwait 10000 \
+      --isconnectvalidatereq=true --validationmethod custom-validation \
+      --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
+      --failconnection=true \
+      --property "serverName=127.0.0.1:portNumber=$PG_PORT:databaseName=cpq:user=$svc:password=$(service_password "$svc"):currentSchema=$svc:ApplicationName=$svc-service" \
+      "$pool"
+    asadmin ping-connection-pool "$pool"
+    asadmin create-jdbc-resource --connectionpoolid "$pool" "jdbc/$svc"
+  done
+}
+
+war_path() { echo "$CPQ_ROOT/${CPQ_WAR_MODULE[$1]}/target/$1-service.war"; }
+
+health_code() { curl -s -o /dev/null -m 10 -w '%{http_code}' "http://127.0.0.1:$GF_HTTP_PORT/$1/api/health"; }
+
+deploy_wars() {
+  local svc war sum log=$CPQ_LOGS/glassfish-deploy.log deployed
+  touch "$GF_DEPLOYED"
+  deployed=$(asadmin list-applications 2>/dev/null || true)
+  for svc in "${CPQ_SERVICES[@]}"; do
+    war=$(war_path "$svc")
+    [[ -f $war ]] || die "$war is missing: build first (deploy/cpq deploy builds it)"
+    sum=$(sha256sum "$war" | cut -d' ' -f1)
+    if grep -q "^$svc-service " <<<"$deployed" && grep -qx "$svc $sum" "$GF_DEPLOYED"; then
+      say "$svc-service: unchanged, not redeployed"
+    else
+      # A failed deployment leaves a closed EntityManagerFactory and stale pools behind that only a
+      # domain restart clears; the next deployment after a failure starts with one.
+      if [[ -f $GF_DOMAIN_DIR/.cpq-deploy-failed ]]; then
+        say "glassfish: an earlier deployment failed, restarting the domain first"
+        restart_glassfish
+        rm -f "$GF_DOMAIN_DIR/.cpq-deploy-failed"
+      fi
+      if ! step_quiet "$log" asadmin deploy --force=true --name "$svc-service" --contextroot "$svc" "$war"; then
+        touch "$GF_DOMAIN_DIR/.cpq-deploy-failed"
+        die "$svc-service: deployment failed: $(grep -m1 -o 'remote failure: .*' "$log" | tail -1 | cut -c1-300) (see $log and $GF_LOG)"
+      fi
+      say "$svc-service: deployed"
+      grep -v "^$svc " "$GF_DEPLOYED" >"$GF_DEPLOYED.tmp" || true
+      echo "$svc $sum" >>"$GF_DEPLOYED.tmp"
+      mv "$GF_DEPLOYED.tmp" "$GF_DEPLOYED"
+    fi
+    wait_for 180 "$svc-service health" "$GF_LOG" bash -c "[[ \$(curl -s -o /dev/null -m 10 -w '%{http_code}' http://127.0.0.1:$GF_HTTP_PORT/$svc/api/health) == 200 ]]"
+  done
+}
+
+step_quiet() { local log=$1; shift; "$@" >>"$log" 2>&1; }
+
+glassfish_up() {
+  install_glassfish
+  create_domain
+  start_glassfish
+  if configure_domain; then
+    restart_glassfish # JVM options and the driver take effect on restart
+  fi
+  deploy_wars
+}
+
+glassfish_status() {
+  if gf_running; then
+    printf '%-10s %-5s %-16s pid %-8s %s\n' glassfish up "127.0.0.1:$GF_HTTP_PORT" "$(cat "$(gf_pid_file)")" "$GLASSFISH_VERSION (admin :$GF_ADMIN_PORT)"
+    local svc
+    for svc in "${CPQ_SERVICES[@]}"; do
+      printf '  %-18s %s  http://127.0.0.1:%s/%s/api (health %s)\n' "$svc-service" "$(grep -q "^$svc " "$GF_DEPLOYED" 2>/dev/null && echo deployed || echo absent)" "$GF_HTTP_PORT" "$svc" "$(health_code "$svc")"
+    done
+  else
+    printf '%-10s %-5s %-16s\n' glassfish down "127.0.0.1:$GF_HTTP_PORT"
+  fi
+}
