@@ -1,30 +1,52 @@
 package dev.cpq.cache.redis;
 
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisConnectionException;
+import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
+import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
- * The one door through which the suite talks to Redis. Every call either answers or fails within the
- * endpoint's timeouts with a {@link RedisUnavailableException}; callers decide (per cache policy)
- * whether to fall back to the source of truth or fail fast.
+ * The one door through which the suite talks to Redis. Every call answers or fails within the
+ * endpoint's timeouts with a {@link RedisUnavailableException}; behind a circuit breaker, a dead Redis
+ * costs one fast failure per call instead of a timeout each. Callers decide per cache policy whether
+ * to fall back to the source of truth or fail fast.
  */
 public final class RedisGateway implements AutoCloseable {
 
+    /** Circuit breaker settings: how many calls are judged, how many must fail, how long it stays open. */
+    public record BreakerSettings(int windowSize, float failureRatePercent, Duration openFor) {
+
+        public static BreakerSettings defaults() {
+            return new BreakerSettings(20, 50f, Duration.ofSeconds(2));
+        }
+    }
+
     private final RedisEndpoint endpoint;
     private final UnifiedJedis jedis;
+    private final CircuitBreaker breaker;
 
-    private RedisGateway(RedisEndpoint endpoint, UnifiedJedis jedis) {
+    private RedisGateway(RedisEndpoint endpoint, UnifiedJedis jedis, CircuitBreaker breaker) {
         this.endpoint = endpoint;
         this.jedis = jedis;
+        this.breaker = breaker;
     }
 
     public static RedisGateway connect(RedisEndpoint endpoint, int maxConnections) {
+        return connect(endpoint, maxConnections, BreakerSettings.defaults());
+    }
+
+    public static RedisGateway connect(RedisEndpoint endpoint, int maxConnections, BreakerSettings settings) {
         var clientConfig = DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis(endpoint.connectTimeout()))
                 .socketTimeoutMillis(millis(endpoint.readTimeout()))
@@ -35,11 +57,23 @@ public final class RedisGateway implements AutoCloseable {
         pool.setMaxTotal(maxConnections);
         pool.setMaxIdle(maxConnections);
         pool.setMinIdle(0);
-        // Borrowing must not hang when Redis is gone: wait no longer than a connect would.
+        // borrowing must not hang when Redis is gone: wait no longer than a connect would
         pool.setMaxWait(endpoint.connectTimeout());
         pool.setJmxEnabled(false);
         pool.setTestWhileIdle(false);
-        return new RedisGateway(endpoint, new JedisPooled(pool, new HostAndPort(endpoint.host(), endpoint.port()), clientConfig));
+        var breakerConfig = CircuitBreakerConfig.custom()
+                .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .slidingWindowSize(settings.windowSize())
+                .minimumNumberOfCalls(Math.min(5, settings.windowSize()))
+                .failureRateThreshold(settings.failureRatePercent())
+                .waitDurationInOpenState(settings.openFor())
+                .permittedNumberOfCallsInHalfOpenState(2)
+                // only an unreachable or silent Redis opens the breaker; a rejected command is a bug, not an outage
+                .recordExceptions(JedisConnectionException.class)
+                .ignoreExceptions(JedisDataException.class)
+                .build();
+        CircuitBreaker breaker = CircuitBreaker.of("redis-" + endpoint.host() + "-" + endpoint.port(), breakerConfig);
+        return new RedisGateway(endpoint, new JedisPooled(pool, new HostAndPort(endpoint.host(), endpoint.port()), clientConfig), breaker);
     }
 
     public RedisEndpoint endpoint() {
@@ -51,13 +85,32 @@ public final class RedisGateway implements AutoCloseable {
         return execute(UnifiedJedis::ping);
     }
 
-    /** Runs one command; every Jedis failure becomes a {@link RedisUnavailableException}. */
+    /** Runs one command; an unreachable Redis or an open breaker becomes a {@link RedisUnavailableException}. */
     public <T> T execute(Function<UnifiedJedis, T> command) {
         try {
-            return command.apply(jedis);
+            return breaker.executeSupplier(() -> command.apply(jedis));
+        } catch (CallNotPermittedException e) {
+            throw new RedisUnavailableException("Redis at " + endpoint + " is failing; circuit open, not calling it", e);
+        } catch (JedisDataException e) {
+            throw new IllegalStateException("Redis rejected a command: " + e.getMessage(), e);
         } catch (JedisException e) {
             throw new RedisUnavailableException("Redis at " + endpoint + " did not answer: " + e.getMessage(), e);
         }
+    }
+
+    /** Runs a Lua script by its digest, loading it once per server when Redis does not know it yet. */
+    public Object eval(RedisScript script, List<String> keys, List<String> args) {
+        return execute(j -> {
+            try {
+                return j.evalsha(script.sha1(), keys, args);
+            } catch (JedisNoScriptException e) {
+                return j.eval(script.source(), keys, args);
+            }
+        });
+    }
+
+    public CircuitBreaker.State breakerState() {
+        return breaker.getState();
     }
 
     @Override

@@ -1,0 +1,99 @@
+package dev.cpq.cache.pointer;
+
+import dev.cpq.cache.key.VersionLine;
+import dev.cpq.cache.metrics.CacheMetrics;
+import dev.cpq.cache.metrics.CacheMetrics.Event;
+import dev.cpq.cache.policy.CachePolicies;
+import dev.cpq.cache.policy.RedisDownMode;
+import dev.cpq.cache.redis.RedisGateway;
+import dev.cpq.cache.redis.RedisScript;
+import dev.cpq.cache.redis.RedisUnavailableException;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.function.LongSupplier;
+
+/**
+ * The Redis pointer to the active version of a {@link VersionLine}
+ * ({@code cpq:{tnt}:catalog:active-version -> current 42, previous 41}). It only ever moves forward:
+ * an atomic script compares version sequences, so a late, replayed or out-of-order move is refused
+ * (and counted). Reads go through to the authority (the owning service's database) when the pointer
+ * is absent, and set it from there.
+ */
+public final class ActiveVersionPointer {
+
+    private static final RedisScript MOVE = RedisScript.load("move-pointer.lua");
+
+    private final RedisGateway redis;
+    private final CachePolicies policies;
+    private final CacheMetrics metrics;
+    private final Clock clock;
+
+    public ActiveVersionPointer(RedisGateway redis, CachePolicies policies, CacheMetrics metrics, Clock clock) {
+        this.redis = Objects.requireNonNull(redis, "redis");
+        this.policies = Objects.requireNonNull(policies, "policies");
+        this.metrics = Objects.requireNonNull(metrics, "metrics");
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** What Redis says now; empty when the pointer was never set (or Redis lost it). */
+    public OptionalLong current(VersionLine line) {
+        String current = redis.execute(j -> j.hget(line.pointerKey(), "current"));
+        return current == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(current));
+    }
+
+    /** The version the pointer had before its last move (what superseded-version cleanup keeps). */
+    public OptionalLong previous(VersionLine line) {
+        String previous = redis.execute(j -> j.hget(line.pointerKey(), "previous"));
+        return previous == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(previous));
+    }
+
+    /** Moves the pointer to {@code version} unless it already names that version or a later one. */
+    public PointerMove moveTo(VersionLine line, long version) {
+        if (version < 1) {
+            throw new IllegalArgumentException("versions start at 1: " + version);
+        }
+        List<?> reply = (List<?>) redis.eval(MOVE, List.of(line.pointerKey()),
+                List.of(Long.toString(version), Long.toString(clock.millis())));
+        PointerMove move = new PointerMove(((Long) reply.get(0)) == 1L, (Long) reply.get(1));
+        metrics.count(move.moved() ? Event.POINTER_MOVED : Event.POINTER_MOVE_REFUSED, line.domain(), line.tenant());
+        return move;
+    }
+
+    /**
+     * The active version for reads: the pointer when Redis has one, else the authority's answer (which
+     * then sets the pointer). When Redis is unreachable the domain's policy decides between asking the
+     * authority (counted) and failing fast.
+     */
+    public long resolve(VersionLine line, LongSupplier authority) {
+        try {
+            OptionalLong cached = current(line);
+            if (cached.isPresent()) {
+                return cached.getAsLong();
+            }
+        } catch (RedisUnavailableException e) {
+            metrics.count(Event.REDIS_ERROR, line.domain(), line.tenant());
+            if (policies.of(line.domain()).redisDownMode() == RedisDownMode.FAIL_FAST) {
+                throw e;
+            }
+            metrics.count(Event.SOURCE_FALLBACK, line.domain(), line.tenant());
+            return authority.getAsLong();
+        }
+        long authoritative = authority.getAsLong();
+        try {
+            PointerMove move = moveTo(line, authoritative);
+            // a concurrent move may have set a newer version meanwhile: the pointer knows best
+            return move.moved() ? authoritative : Math.max(authoritative, move.before());
+        } catch (RedisUnavailableException e) {
+            metrics.count(Event.REDIS_ERROR, line.domain(), line.tenant());
+            return authoritative;
+        }
+    }
+
+    /** Pointer state for operators: current, previous and when it last moved. */
+    public Map<String, String> describe(VersionLine line) {
+        return redis.execute(j -> j.hgetAll(line.pointerKey()));
+    }
+}
