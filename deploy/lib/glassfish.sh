@@ -161,7 +161,7 @@ deploy_wars() {
       fi
       if ! step_quiet "$log" asadmin deploy --force=true --name "$svc-service" --contextroot "$svc" "$war"; then
         touch "$GF_DOMAIN_DIR/.cpq-deploy-failed"
-        die "$svc-service: deployment failed: $(grep -m1 -o 'remote failure: .*' "$log" | tail -1 | cut -c1-300) (see $log and $GF_LOG)"
+        die "$svc-service: deployment failed: $(grep -o 'remote failure: .*' "$log" | tail -1 | cut -c1-300) (see $log and $GF_LOG)"
       fi
       say "$svc-service: deployed"
       grep -v "^$svc " "$GF_DEPLOYED" >"$GF_DEPLOYED.tmp" || true

@@ -2,6 +2,7 @@ package dev.cpq.cache.invalidation;
 
 import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.CacheKey;
+import dev.cpq.cache.key.VersionLine;
 import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
 import dev.cpq.cache.redis.RedisGateway;
@@ -35,6 +36,22 @@ public final class CacheInvalidation {
     /** Deletes every key of one tenant's domain; returns how many were removed. */
     public long flush(String tenant, CacheDomain domain, int batchSize) {
         return deleteMatching(CacheKey.namespacePattern(tenant, domain), batchSize, Long.MAX_VALUE, k -> true);
+    }
+
+    /** The version lines of a domain that currently have an active-version pointer, in every tenant. */
+    public List<VersionLine> pointerLines(CacheDomain domain, int batchSize) {
+        ScanParams params = new ScanParams().match(VersionLine.pointerPattern(domain)).count(batchSize);
+        List<VersionLine> lines = new ArrayList<>();
+        String cursor = ScanParams.SCAN_POINTER_START;
+        do {
+            String from = cursor;
+            ScanResult<String> page = redis.execute(j -> j.scan(from, params));
+            for (String key : page.getResult()) {
+                VersionLine.fromPointerKey(key, domain).ifPresent(lines::add);
+            }
+            cursor = page.getCursor();
+        } while (!ScanParams.SCAN_POINTER_START.equals(cursor));
+        return lines;
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.cpq.cache.invalidation;
 
+import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.VersionLine;
 import dev.cpq.cache.pointer.ActiveVersionPointer;
 import java.util.Objects;
@@ -29,6 +30,18 @@ public final class SupersededVersionCleanup {
         long keepFrom = previous.getAsLong();
         return invalidation.deleteMatching(line.payloadPattern(), batchSize, maxKeys,
                 key -> versionPart(key).flatMap(line::sequenceOf).map(v -> v < keepFrom).orElse(false));
+    }
+
+    /**
+     * Sweeps every version line of a domain that has a pointer, across tenants (pointers found by SCAN).
+     * @return how many payload keys were removed in all
+     */
+    public long sweepDomain(CacheDomain domain, int batchSize, long maxKeysPerLine) {
+        long removed = 0;
+        for (VersionLine line : invalidation.pointerLines(domain, batchSize)) {
+            removed += sweep(line, batchSize, maxKeysPerLine);
+        }
+        return removed;
     }
 
     /** {@code cpq:{tnt}:domain:VERSION:...}: the fourth part. */

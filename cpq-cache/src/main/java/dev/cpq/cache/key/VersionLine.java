@@ -56,6 +56,26 @@ public record VersionLine(String tenant, CacheDomain domain, Optional<String> sc
                 + scope.map(s -> ":" + s).orElse("");
     }
 
+    /** A SCAN pattern matching the pointers of a domain in every tenant. */
+    public static String pointerPattern(CacheDomain domain) {
+        return CacheKey.SYSTEM + ":{*}:" + domain.segment() + ":active-version*";
+    }
+
+    /** The line a pointer key belongs to; empty for keys that are not pointers of this domain. */
+    public static Optional<VersionLine> fromPointerKey(String key, CacheDomain domain) {
+        String[] parts = key.split(":");
+        if ((parts.length != 4 && parts.length != 5) || !CacheKey.SYSTEM.equals(parts[0]) || !parts[1].startsWith("{")
+                || !parts[1].endsWith("}") || !domain.segment().equals(parts[2]) || !"active-version".equals(parts[3])) {
+            return Optional.empty();
+        }
+        try {
+            String tenant = parts[1].substring(1, parts[1].length() - 1);
+            return Optional.of(parts.length == 5 ? scoped(tenant, domain, parts[4]) : of(tenant, domain));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
     /** A SCAN pattern matching every payload key of this line (any version). */
     public String payloadPattern() {
         return CacheKey.SYSTEM + ":" + CacheKey.hashTag(tenant) + ":" + domain.segment() + ":"

@@ -84,6 +84,28 @@ class CacheInvalidationIT {
         assertThat(cleanup.sweep(line, 10, 1_000)).isZero();
     }
 
+    @Test
+    void aDomainSweepVisitsEveryTenantsLines() {
+        String second = "it-" + UUID.randomUUID().toString().substring(0, 8);
+        for (String tenant : new String[] {f.tenant, second}) {
+            for (long v = 1; v <= 3; v++) {
+                long version = v;
+                f.cache.get(CatalogCacheKeys.offeringDetail(tenant, version, "po-1"), Item.class, () -> new Item("po-1"));
+                f.pointer.moveTo(CatalogCacheKeys.line(tenant), version);
+            }
+        }
+        var cleanup = new SupersededVersionCleanup(f.pointer, f.invalidation);
+        assertThat(f.invalidation.pointerLines(CacheDomain.CATALOG, 100))
+                .contains(CatalogCacheKeys.line(f.tenant), CatalogCacheKeys.line(second));
+        cleanup.sweepDomain(CacheDomain.CATALOG, 100, 1_000);
+        for (String tenant : new String[] {f.tenant, second}) {
+            assertThat(f.exists(CatalogCacheKeys.offeringDetail(tenant, 1, "po-1").value())).as(tenant + " v1").isFalse();
+            assertThat(f.exists(CatalogCacheKeys.offeringDetail(tenant, 2, "po-1").value())).as(tenant + " v2").isTrue();
+            assertThat(f.exists(CatalogCacheKeys.offeringDetail(tenant, 3, "po-1").value())).as(tenant + " v3").isTrue();
+        }
+        f.invalidation.flush(second, CacheDomain.CATALOG, 100);
+    }
+
     private boolean exists(VersionLine line, long version) {
         return f.exists(PriceListCacheKeys.slice(f.tenant, "pl-1", version, "po-0", "EUR", "DE", "direct").value());
     }

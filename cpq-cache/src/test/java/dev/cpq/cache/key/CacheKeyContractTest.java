@@ -76,6 +76,15 @@ class CacheKeyContractTest {
     }
 
     @Test
+    void pointerKeysParseBackIntoTheirLines() {
+        VersionLine prices = PriceListCacheKeys.line("t-1", "pl-9");
+        assertThat(VersionLine.fromPointerKey(prices.pointerKey(), CacheDomain.PRICE_LIST)).contains(prices);
+        assertThat(VersionLine.fromPointerKey(CatalogCacheKeys.line("t-1").pointerKey(), CacheDomain.CATALOG)).contains(CatalogCacheKeys.line("t-1"));
+        assertThat(VersionLine.fromPointerKey(CatalogCacheKeys.line("t-1").pointerKey(), CacheDomain.PRICE_LIST)).isEmpty();
+        assertThat(VersionLine.fromPointerKey(CatalogCacheKeys.offeringDetail("t-1", 1, "o").value(), CacheDomain.CATALOG)).isEmpty();
+    }
+
+    @Test
     void liveKeysOfMutableProjectionsStillCarryTenantVersionPartAndFormat() {
         assertThat(LiveCacheKeys.quoteSummary("t", "q-1").value()).isEqualTo("cpq:{t}:quote-summary:live:quote:q-1:summary:f1");
         assertThat(LiveCacheKeys.idempotency("t", "quote-accept", "k-1").value()).isEqualTo("cpq:{t}:idempotency:live:quote-accept:k-1:result:f1");

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cpq.platform.json.boundary.JsonMapping;
+import dev.cpq.platform.json.control.JsonDialect;
 import org.junit.jupiter.api.Test;
 
 class ProblemTest {
@@ -13,7 +13,7 @@ class ProblemTest {
     void serializesAsRfc9457BodyWithStableCodeAndFlattenedExtensions() throws Exception {
         Problem p = Problem.of("QUOTE_VERSION_CONFLICT", 412, "Version conflict", "The quote changed.")
                 .with("expectedVersion", 3).with("currentVersion", 4).at("/quote/api/quotes/q1");
-        JsonNode json = JsonMapping.strictMapper().readTree(JsonMapping.strictMapper().writeValueAsString(p));
+        JsonNode json = JsonDialect.strictMapper().readTree(JsonDialect.strictMapper().writeValueAsString(p));
         assertThat(json.get("type").asText()).isEqualTo("urn:cpq:problem:quote-version-conflict");
         assertThat(json.get("status").asInt()).isEqualTo(412);
         assertThat(json.get("code").asText()).isEqualTo("QUOTE_VERSION_CONFLICT");
