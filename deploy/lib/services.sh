@@ -155,6 +155,48 @@ stop_redis() {
   rm -f "$REDIS_STATE/redis.pid"
 }
 
+# An optional three-master Redis Cluster (not started by default): what the cache library's cluster
+# mode is tested against. Ports CPQ_REDIS_CLUSTER_PORT .. +2.
+REDIS_CLUSTER_STATE=$CPQ_STATE/redis-cluster
+redis_cluster_ports() { echo "$REDIS_CLUSTER_PORT" "$((REDIS_CLUSTER_PORT + 1))" "$((REDIS_CLUSTER_PORT + 2))"; }
+
+start_redis_cluster() {
+  local log=$CPQ_LOGS/redis-cluster.log port nodes=()
+  mkdir -p "$REDIS_CLUSTER_STATE" "$CPQ_LOGS"
+  for port in $(redis_cluster_ports); do
+    nodes+=("127.0.0.1:$port")
+    if pid_alive "$REDIS_CLUSTER_STATE/$port/redis.pid"; then continue; fi
+    require_free_port "$port" "redis cluster node"
+    mkdir -p "$REDIS_CLUSTER_STATE/$port"
+    step "redis-cluster: node $port" "$log" redis-server --bind 127.0.0.1 --port "$port" --save '' --appendonly no \
+      --cluster-enabled yes --cluster-config-file "$REDIS_CLUSTER_STATE/$port/nodes.conf" --cluster-node-timeout 2000 \
+      --daemonize yes --pidfile "$REDIS_CLUSTER_STATE/$port/redis.pid" --logfile "$log" --dir "$REDIS_CLUSTER_STATE/$port"
+    wait_for 20 "redis cluster node $port" "$log" bash -c "[[ \$(redis-cli -h 127.0.0.1 -p $port ping) == PONG ]]"
+  done
+  if ! redis-cli -h 127.0.0.1 -p "$REDIS_CLUSTER_PORT" cluster info 2>/dev/null | grep -q 'cluster_state:ok'; then
+    step "redis-cluster: assign slots to 3 masters" "$log" redis-cli --cluster create "${nodes[@]}" --cluster-replicas 0 --cluster-yes
+  fi
+  wait_for 30 "redis cluster" "$log" bash -c "redis-cli -h 127.0.0.1 -p $REDIS_CLUSTER_PORT cluster info | grep -q cluster_state:ok"
+  say "redis-cluster: ready on ${nodes[*]}"
+}
+
+stop_redis_cluster() {
+  local port pid stopped=0
+  for port in $(redis_cluster_ports); do
+    if pid_alive "$REDIS_CLUSTER_STATE/$port/redis.pid"; then
+      pid=$(cat "$REDIS_CLUSTER_STATE/$port/redis.pid")
+      redis-cli -h 127.0.0.1 -p "$port" shutdown nosave >/dev/null 2>&1 || kill "$pid" 2>/dev/null || true
+      for _ in $(seq 100); do kill -0 "$pid" 2>/dev/null || break; sleep 0.1; done
+      stopped=1
+    fi
+    rm -f "$REDIS_CLUSTER_STATE/$port/redis.pid"
+  done
+  # a cluster is recreated from scratch next time: its node files hold the old topology
+  rm -rf "$REDIS_CLUSTER_STATE"
+  ((stopped)) && say "redis-cluster: stopped"
+  return 0
+}
+
 kafka_dist() { # broker jars from Maven Central, resolved once per version
   [[ -f $KAFKA_LIB/.complete ]] && return 0
   mkdir -p "$KAFKA_LIB"
@@ -270,6 +312,7 @@ export CPQ_PG_URL=jdbc:postgresql://127.0.0.1:$PG_PORT/cpq
 export CPQ_PG_USER=cpq
 export CPQ_PG_PASSWORD=$CPQ_PG_ADMIN_PASSWORD
 export CPQ_REDIS_URL=redis://127.0.0.1:$REDIS_PORT
+export CPQ_REDIS_CLUSTER_NODES=127.0.0.1:$REDIS_CLUSTER_PORT,127.0.0.1:$((REDIS_CLUSTER_PORT + 1)),127.0.0.1:$((REDIS_CLUSTER_PORT + 2))
 export CPQ_KAFKA_BOOTSTRAP=127.0.0.1:$KAFKA_PORT
 export CPQ_DEPLOY_SCRIPT=$CPQ_ROOT/deploy/cpq
 EOF
@@ -284,7 +327,8 @@ services_start() { # [component...]
       postgres) start_postgres ;;
       redis) start_redis ;;
       kafka) start_kafka ;;
-      *) die "unknown component '$c' (postgres, redis, kafka)" ;;
+      redis-cluster) start_redis_cluster ;;
+      *) die "unknown component '$c' (postgres, redis, kafka, redis-cluster)" ;;
     esac
   done
   write_services_env
@@ -292,13 +336,14 @@ services_start() { # [component...]
 
 services_stop() { # [component...]
   local c comps=("$@")
-  ((${#comps[@]})) || comps=(kafka redis postgres)
+  ((${#comps[@]})) || comps=(redis-cluster kafka redis postgres)
   for c in "${comps[@]}"; do
     case $c in
       postgres) stop_postgres ;;
       redis) stop_redis ;;
       kafka) stop_kafka ;;
-      *) die "unknown component '$c' (postgres, redis, kafka)" ;;
+      redis-cluster) stop_redis_cluster ;;
+      *) die "unknown component '$c' (postgres, redis, kafka, redis-cluster)" ;;
     esac
   done
 }
@@ -318,6 +363,9 @@ services_status() {
       "$(redis-server --version | awk '{print $3}' | cut -d= -f2)"
   else
     printf '%-10s %-5s %-16s\n' redis down "127.0.0.1:$REDIS_PORT"
+  fi
+  if pid_alive "$REDIS_CLUSTER_STATE/$REDIS_CLUSTER_PORT/redis.pid"; then
+    printf '%-10s %-5s %-16s %s\n' redis-cl up "127.0.0.1:$REDIS_CLUSTER_PORT" "3 masters (optional cluster)"
   fi
   if pid_alive "$KAFKA_STATE/kafka.pid"; then
     printf '%-10s %-5s %-16s pid %-8s %s\n' kafka up "127.0.0.1:$KAFKA_PORT" "$(cat "$KAFKA_STATE/kafka.pid")" "$KAFKA_VERSION"

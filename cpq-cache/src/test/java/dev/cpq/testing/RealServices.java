@@ -41,6 +41,16 @@ public final class RealServices {
         return new Redis(url, uri.getHost(), uri.getPort());
     }
 
+    /** The optional three-node cluster; start it first with {@code ServiceControl.start("redis-cluster")}. */
+    public static List<String> redisClusterNodes() {
+        List<String> nodes = List.of(required("CPQ_REDIS_CLUSTER_NODES").split(","));
+        for (String node : nodes) {
+            int colon = node.lastIndexOf(':');
+            requireReachable("Redis Cluster node", node.substring(0, colon), Integer.parseInt(node.substring(colon + 1)));
+        }
+        return nodes;
+    }
+
     public static Kafka kafka() {
         String bootstrap = required("CPQ_KAFKA_BOOTSTRAP");
         String first = bootstrap.split(",")[0];

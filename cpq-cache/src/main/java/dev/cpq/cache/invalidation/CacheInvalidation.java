@@ -38,14 +38,15 @@ public final class CacheInvalidation {
         return deleteMatching(CacheKey.namespacePattern(tenant, domain), batchSize, Long.MAX_VALUE, k -> true);
     }
 
-    /** The version lines of a domain that currently have an active-version pointer, in every tenant. */
+    /** The version lines of a domain that have an active-version pointer, in every tenant. */
     public List<VersionLine> pointerLines(CacheDomain domain, int batchSize) {
-        ScanParams params = new ScanParams().match(VersionLine.pointerPattern(domain)).count(batchSize);
+        ScanParams params = new ScanParams().count(batchSize);
+        String registry = VersionLine.pointerRegistryKey(domain);
         List<VersionLine> lines = new ArrayList<>();
         String cursor = ScanParams.SCAN_POINTER_START;
         do {
             String from = cursor;
-            ScanResult<String> page = redis.execute(j -> j.scan(from, params));
+            ScanResult<String> page = redis.execute(j -> j.sscan(registry, from, params));
             for (String key : page.getResult()) {
                 VersionLine.fromPointerKey(key, domain).ifPresent(lines::add);
             }

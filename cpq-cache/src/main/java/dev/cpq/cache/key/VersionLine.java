@@ -56,9 +56,12 @@ public record VersionLine(String tenant, CacheDomain domain, Optional<String> sc
                 + scope.map(s -> ":" + s).orElse("");
     }
 
-    /** A SCAN pattern matching the pointers of a domain in every tenant. */
-    public static String pointerPattern(CacheDomain domain) {
-        return CacheKey.SYSTEM + ":{*}:" + domain.segment() + ":active-version*";
+    /**
+     * The set that lists every pointer key of a domain, across tenants, for background sweeps. A set
+     * rather than a SCAN for pointers: in a cluster a SCAN sees one node only.
+     */
+    public static String pointerRegistryKey(CacheDomain domain) {
+        return CacheKey.SYSTEM + ":{_pointers}:" + domain.segment();
     }
 
     /** The line a pointer key belongs to; empty for keys that are not pointers of this domain. */

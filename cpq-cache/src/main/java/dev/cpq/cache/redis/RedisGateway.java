@@ -4,11 +4,14 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.function.Function;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
 import redis.clients.jedis.exceptions.JedisConnectionException;
@@ -47,12 +50,39 @@ public final class RedisGateway implements AutoCloseable {
     }
 
     public static RedisGateway connect(RedisEndpoint endpoint, int maxConnections, BreakerSettings settings) {
-        var clientConfig = DefaultJedisClientConfig.builder()
+        var jedis = new JedisPooled(poolConfig(endpoint, maxConnections), new HostAndPort(endpoint.host(), endpoint.port()),
+                clientConfig(endpoint));
+        return new RedisGateway(endpoint, jedis, breaker(endpoint.toString(), settings));
+    }
+
+    /**
+     * A gateway over a Redis Cluster, found through any of its nodes. Every key of the suite carries its
+     * tenant as a hash tag, so the multi-key commands and scripts the library sends stay in one slot.
+     */
+    public static RedisGateway connectCluster(List<RedisEndpoint> seeds, int maxConnectionsPerNode, BreakerSettings settings) {
+        if (seeds.isEmpty()) {
+            throw new IllegalArgumentException("a cluster needs at least one seed node");
+        }
+        RedisEndpoint first = seeds.get(0);
+        Set<HostAndPort> nodes = new LinkedHashSet<>();
+        for (RedisEndpoint seed : seeds) {
+            nodes.add(new HostAndPort(seed.host(), seed.port()));
+        }
+        // one attempt per node of a small cluster: a redirect (MOVED/ASK) is followed, a dead node is not retried forever
+        var jedis = new JedisCluster(nodes, clientConfig(first), Math.max(2, seeds.size()), poolConfig(first, maxConnectionsPerNode));
+        return new RedisGateway(first, jedis, breaker("cluster-" + first, settings));
+    }
+
+    private static DefaultJedisClientConfig clientConfig(RedisEndpoint endpoint) {
+        return DefaultJedisClientConfig.builder()
                 .connectionTimeoutMillis(millis(endpoint.connectTimeout()))
                 .socketTimeoutMillis(millis(endpoint.readTimeout()))
                 .blockingSocketTimeoutMillis(millis(endpoint.readTimeout()))
                 .clientName("cpq")
                 .build();
+    }
+
+    private static ConnectionPoolConfig poolConfig(RedisEndpoint endpoint, int maxConnections) {
         var pool = new ConnectionPoolConfig();
         pool.setMaxTotal(maxConnections);
         pool.setMaxIdle(maxConnections);
@@ -61,6 +91,10 @@ public final class RedisGateway implements AutoCloseable {
         pool.setMaxWait(endpoint.connectTimeout());
         pool.setJmxEnabled(false);
         pool.setTestWhileIdle(false);
+        return pool;
+    }
+
+    private static CircuitBreaker breaker(String name, BreakerSettings settings) {
         var breakerConfig = CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(settings.windowSize())
@@ -72,8 +106,7 @@ public final class RedisGateway implements AutoCloseable {
                 .recordExceptions(JedisConnectionException.class)
                 .ignoreExceptions(JedisDataException.class)
                 .build();
-        CircuitBreaker breaker = CircuitBreaker.of("redis-" + endpoint.host() + "-" + endpoint.port(), breakerConfig);
-        return new RedisGateway(endpoint, new JedisPooled(pool, new HostAndPort(endpoint.host(), endpoint.port()), clientConfig), breaker);
+        return CircuitBreaker.of("redis-" + name, breakerConfig);
     }
 
     public RedisEndpoint endpoint() {

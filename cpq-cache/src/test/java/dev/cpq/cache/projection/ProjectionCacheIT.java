@@ -109,6 +109,18 @@ class ProjectionCacheIT {
         assertThat(f.rawGet(key.value())).contains("\"v\":\"v1\"");
     }
 
+    /** Jackson cannot write it: no properties, and serializing empty beans is an error by default. */
+    static final class Opaque {}
+
+    @Test
+    void aValueThatCannotBeCachedFailsClearlyAndLeavesNothingBehind() {
+        CacheKey key = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-opaque");
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.cache.get(key, Opaque.class, Opaque::new))
+                .isInstanceOf(CacheSerializationException.class)
+                .hasMessageContaining(key.value());
+        assertThat(f.rawGet(key.value())).isNull();
+    }
+
     @Test
     void twoHundredConcurrentReadersOfAColdKeyCauseExactlyOneSourceLoad() throws Exception {
         int readers = 200;

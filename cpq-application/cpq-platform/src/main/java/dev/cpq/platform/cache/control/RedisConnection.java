@@ -7,8 +7,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 
-/** One pooled Redis gateway per service, closed on undeploy. */
+/** One pooled Redis gateway per service (single node, or a cluster when configured), closed on undeploy. */
 @ApplicationScoped
 public class RedisConnection {
 
@@ -19,6 +20,11 @@ public class RedisConnection {
     @Singleton
     RedisGateway redisGateway(ServiceConfiguration configuration) {
         var timeout = configuration.redisTimeout();
+        List<String> clusterNodes = configuration.redisClusterNodes();
+        if (!clusterNodes.isEmpty()) {
+            List<RedisEndpoint> seeds = clusterNodes.stream().map(n -> RedisEndpoint.parse("redis://" + n, timeout, timeout)).toList();
+            return RedisGateway.connectCluster(seeds, MAX_CONNECTIONS, RedisGateway.BreakerSettings.defaults());
+        }
         return RedisGateway.connect(RedisEndpoint.parse(configuration.redisUrl(), timeout, timeout), MAX_CONNECTIONS);
     }
 

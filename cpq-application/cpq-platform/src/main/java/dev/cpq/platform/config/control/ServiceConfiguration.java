@@ -3,6 +3,7 @@ package dev.cpq.platform.config.control;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -16,6 +17,8 @@ public class ServiceConfiguration {
 
     public static final String REDIS_URL = "cpq.redis.url";
     public static final String REDIS_TIMEOUT_MS = "cpq.redis.timeout-ms";
+    /** When set (host:port,host:port,...), Redis is a cluster and {@link #REDIS_URL} is not used. */
+    public static final String REDIS_CLUSTER_NODES = "cpq.redis.cluster-nodes";
     public static final String KAFKA_BOOTSTRAP = "cpq.kafka.bootstrap-servers";
     public static final String AUTH_JWKS_FILE = "cpq.auth.jwks-file";
     public static final String AUTH_ISSUER = "cpq.auth.issuer";
@@ -34,6 +37,10 @@ public class ServiceConfiguration {
 
     public String redisUrl() {
         return required(REDIS_URL);
+    }
+
+    public List<String> redisClusterNodes() {
+        return optional(REDIS_CLUSTER_NODES).map(v -> List.of(v.split("\\s*,\\s*"))).orElse(List.of());
     }
 
     public Duration redisTimeout() {
