@@ -141,7 +141,7 @@ public final class MessagingFixture implements AutoCloseable {
                 throw new AssertionError("not reached within " + limit + ": " + what);
             }
             try {
-                Thread.sleep(20);
+                Thread.sleep(2);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new AssertionError(e);

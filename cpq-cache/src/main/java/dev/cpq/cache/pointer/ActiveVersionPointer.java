@@ -58,8 +58,9 @@ public final class ActiveVersionPointer {
         List<?> reply = (List<?>) redis.eval(MOVE, List.of(line.pointerKey()),
                 List.of(Long.toString(version), Long.toString(clock.millis())));
         PointerMove move = new PointerMove(((Long) reply.get(0)) == 1L, (Long) reply.get(1));
-        if (move.moved()) {
-            // list the line for the superseded-version sweep (idempotent; a separate command: another slot)
+        if (move.moved() && move.before() == 0) {
+            // a new line (or one Redis forgot along with its pointer): list it for the superseded-version
+            // sweep; a separate command, as the registry lives in another slot
             redis.execute(j -> j.sadd(VersionLine.pointerRegistryKey(line.domain()), line.pointerKey()));
         }
         metrics.count(move.moved() ? Event.POINTER_MOVED : Event.POINTER_MOVE_REFUSED, line.domain(), line.tenant());

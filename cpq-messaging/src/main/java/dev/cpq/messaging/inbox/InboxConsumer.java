@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Savepoint;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.EnumMap;
@@ -53,6 +54,8 @@ public final class InboxConsumer implements Runnable {
     private final Map<ConsumeOutcome, Counter> outcomes = new EnumMap<>(ConsumeOutcome.class);
     private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    /** Used by the consumer thread only. */
+    private Connection connection;
 
     public InboxConsumer(String name, DataSource dataSource, Consumer<String, byte[]> kafka, List<String> topics, EventHandler handler,
             ConsumerSettings settings, EnvelopeCodec codec, MeterRegistry registry) {
@@ -86,17 +89,10 @@ public final class InboxConsumer implements Runnable {
             while (running) {
                 ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
                 for (TopicPartition partition : records.partitions()) {
-                    long next = -1;
-                    for (ConsumerRecord<String, byte[]> record : records.records(partition)) {
-                        if (!running) {
-                            break;
-                        }
-                        process(record);
-                        next = record.offset() + 1;
-                    }
-                    if (next >= 0) {
+                    List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
+                    if (running && processBatch(batch)) {
                         // after the database commit: a crash before this line means redelivery, absorbed by the inbox
-                        kafka.commitSync(Map.of(partition, new OffsetAndMetadata(next)));
+                        kafka.commitSync(Map.of(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1)));
                     }
                 }
                 for (TopicPartition p : kafka.assignment()) {
@@ -111,6 +107,7 @@ public final class InboxConsumer implements Runnable {
                 throw e;
             }
         } finally {
+            dropConnection();
             kafka.close(Duration.ofSeconds(5));
         }
     }
@@ -134,27 +131,125 @@ public final class InboxConsumer implements Runnable {
         return outcomes.get(outcome).count();
     }
 
-    void process(ConsumerRecord<String, byte[]> record) {
+    /**
+     * Applies a partition's records in one database transaction (one commit for the whole poll), each
+     * record behind a savepoint so that one failing handler does not undo the others. A transient
+     * failure rolls the batch back and tries it again; a record that keeps failing is parked in the
+     * same transaction. @return whether the batch committed (false only when stopping)
+     */
+    boolean processBatch(List<ConsumerRecord<String, byte[]>> batch) {
+        boolean careful = false;
+        while (running) {
+            Map<ConsumeOutcome, Integer> counted = new EnumMap<>(ConsumeOutcome.class);
+            try {
+                Connection c = connection();
+                c.setAutoCommit(false);
+                try {
+                    for (ConsumerRecord<String, byte[]> record : batch) {
+                        counted.merge(careful ? processRecord(c, record) : processRecordFast(c, record), 1, Integer::sum);
+                    }
+                    c.commit();
+                    counted.forEach((outcome, n) -> outcomes.get(outcome).increment(n));
+                    return true;
+                } catch (Exception e) {
+                    c.rollback();
+                    throw e;
+                } finally {
+                    c.setAutoCommit(true);
+                }
+            } catch (HandlerFailedException e) {
+                // one record's handler failed: redo the batch record by record behind savepoints
+                careful = true;
+            } catch (Exception e) {
+                LOG.log(Level.WARNING, name + ": batch of " + batch.size() + " rolled back, retrying after " + settings.retryBackoff(), e);
+                dropConnection();
+                pause(settings.retryBackoff());
+            }
+        }
+        return false;
+    }
+
+    /** The consumer's own connection, kept across batches (opening one costs more than a batch). */
+    private Connection connection() throws SQLException {
+        if (connection == null || connection.isClosed()) {
+            connection = dataSource.getConnection();
+        }
+        return connection;
+    }
+
+    private void dropConnection() {
+        if (connection != null) {
+            try {
+                connection.close();
+            } catch (SQLException ignored) {
+                // it is broken already
+            }
+            connection = null;
+        }
+    }
+
+    /** The common path: no savepoints; a handler failure aborts the batch into the careful path. */
+    private ConsumeOutcome processRecordFast(Connection c, ConsumerRecord<String, byte[]> record) throws Exception {
         String raw = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8);
         EventEnvelope event;
         try {
             event = codec.decode(raw);
         } catch (UndecodableEventException e) {
-            park(record, raw, null, e.getMessage(), 1);
-            return;
+            park(c, record, raw, null, e.getMessage(), 1);
+            return ConsumeOutcome.PARKED;
         }
-        for (int attempt = 1; running; attempt++) {
+        if (!handler.eventTypes().contains(event.eventType())) {
+            return ConsumeOutcome.NOT_HANDLED;
+        }
+        try {
+            return apply(c, event);
+        } catch (Exception e) {
+            if (settings.transientFailure().test(e)) {
+                throw e;
+            }
+            throw new HandlerFailedException(e);
+        }
+    }
+
+    /** A handler failed deterministically on the fast path. */
+    private static final class HandlerFailedException extends Exception {
+
+        private static final long serialVersionUID = 1L;
+
+        HandlerFailedException(Exception cause) {
+            super(cause);
+        }
+    }
+
+    /** One record inside the batch transaction; transient failures propagate and retry the batch. */
+    private ConsumeOutcome processRecord(Connection c, ConsumerRecord<String, byte[]> record) throws Exception {
+        String raw = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8);
+        EventEnvelope event;
+        try {
+            event = codec.decode(raw);
+        } catch (UndecodableEventException e) {
+            park(c, record, raw, null, e.getMessage(), 1);
+            return ConsumeOutcome.PARKED;
+        }
+        if (!handler.eventTypes().contains(event.eventType())) {
+            return ConsumeOutcome.NOT_HANDLED;
+        }
+        for (int attempt = 1;; attempt++) {
+            Savepoint before = c.setSavepoint();
             try {
-                outcomes.get(applyOnce(event)).increment();
-                return;
+                ConsumeOutcome outcome = apply(c, event);
+                c.releaseSavepoint(before);
+                return outcome;
             } catch (Exception e) {
+                c.rollback(before);
                 if (settings.transientFailure().test(e)) {
-                    LOG.log(Level.FINE, name + ": transient failure on " + event.eventId() + ", retrying", e);
-                    attempt = 0;
-                } else if (attempt >= settings.maxAttempts()) {
-                    park(record, raw, event, e.toString(), attempt);
-                    return;
+                    throw e;
                 }
+                if (attempt >= settings.maxAttempts()) {
+                    park(c, record, raw, event, e.toString(), attempt);
+                    return ConsumeOutcome.PARKED;
+                }
+                LOG.log(Level.FINE, name + ": attempt " + attempt + " of " + event.eventId() + " failed", e);
                 pause(settings.retryBackoff());
             }
         }
@@ -180,23 +275,37 @@ public final class InboxConsumer implements Runnable {
         }
     }
 
+    /**
+     * Records the event in the inbox and, when it is newer than what this consumer applied for its
+     * aggregate, raises the applied version, in one round trip; then applies the effect. Everything
+     * is undone with the surrounding transaction if the effect fails.
+     */
     private ConsumeOutcome apply(Connection c, EventEnvelope event) throws Exception {
-        try (PreparedStatement inbox = c.prepareStatement("INSERT INTO inbox_event (consumer, event_id, tenant_id, event_type,"
-                + " aggregate_type, aggregate_id, aggregate_version, outcome) VALUES (?, ?, ?, ?, ?, ?, ?, 'APPLIED')"
-                + " ON CONFLICT (consumer, event_id) DO NOTHING")) {
-            inbox.setString(1, name);
-            inbox.setObject(2, event.eventId());
-            inbox.setString(3, event.tenantId());
-            inbox.setString(4, event.eventType());
-            inbox.setString(5, event.aggregateType());
-            inbox.setString(6, event.aggregateId());
-            inbox.setLong(7, event.aggregateVersion());
-            if (inbox.executeUpdate() == 0) {
-                return ConsumeOutcome.DUPLICATE;
+        boolean fresh;
+        boolean newer;
+        try (PreparedStatement ps = c.prepareStatement(RECORD)) {
+            ps.setString(1, name);
+            ps.setObject(2, event.eventId());
+            ps.setString(3, event.tenantId());
+            ps.setString(4, event.eventType());
+            ps.setString(5, event.aggregateType());
+            ps.setString(6, event.aggregateId());
+            ps.setLong(7, event.aggregateVersion());
+            ps.setString(8, name);
+            ps.setString(9, event.tenantId());
+            ps.setString(10, event.aggregateType());
+            ps.setString(11, event.aggregateId());
+            ps.setLong(12, event.aggregateVersion());
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                fresh = rs.getBoolean(1);
+                newer = rs.getBoolean(2);
             }
         }
-        long applied = appliedVersion(c, event);
-        if (event.aggregateVersion() <= applied) {
+        if (!fresh) {
+            return ConsumeOutcome.DUPLICATE;
+        }
+        if (!newer) {
             try (PreparedStatement stale = c.prepareStatement(
                     "UPDATE inbox_event SET outcome = 'IGNORED_STALE' WHERE consumer = ? AND event_id = ?")) {
                 stale.setString(1, name);
@@ -206,56 +315,35 @@ public final class InboxConsumer implements Runnable {
             return ConsumeOutcome.IGNORED_STALE;
         }
         handler.apply(event, c);
-        try (PreparedStatement version = c.prepareStatement("INSERT INTO inbox_aggregate_version (consumer, tenant_id, aggregate_type,"
-                + " aggregate_id, version) VALUES (?, ?, ?, ?, ?) ON CONFLICT (consumer, tenant_id, aggregate_type, aggregate_id)"
-                + " DO UPDATE SET version = EXCLUDED.version WHERE inbox_aggregate_version.version < EXCLUDED.version")) {
-            version.setString(1, name);
-            version.setString(2, event.tenantId());
-            version.setString(3, event.aggregateType());
-            version.setString(4, event.aggregateId());
-            version.setLong(5, event.aggregateVersion());
-            version.executeUpdate();
-        }
         return ConsumeOutcome.APPLIED;
     }
 
-    private long appliedVersion(Connection c, EventEnvelope event) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT version FROM inbox_aggregate_version WHERE consumer = ? AND tenant_id = ?"
-                + " AND aggregate_type = ? AND aggregate_id = ? FOR UPDATE")) {
-            ps.setString(1, name);
-            ps.setString(2, event.tenantId());
-            ps.setString(3, event.aggregateType());
-            ps.setString(4, event.aggregateId());
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getLong(1) : 0;
-            }
-        }
-    }
+    /** Inbox insert (dedupe) and applied-version raise (order guard) as one statement. */
+    private static final String RECORD = "WITH inbox AS ("
+            + " INSERT INTO inbox_event (consumer, event_id, tenant_id, event_type, aggregate_type, aggregate_id, aggregate_version, outcome)"
+            + " VALUES (?, ?, ?, ?, ?, ?, ?, 'APPLIED') ON CONFLICT (consumer, event_id) DO NOTHING RETURNING consumer),"
+            + " raised AS (INSERT INTO inbox_aggregate_version (consumer, tenant_id, aggregate_type, aggregate_id, version)"
+            + " SELECT ?, ?, ?, ?, ? WHERE EXISTS (SELECT 1 FROM inbox)"
+            + " ON CONFLICT (consumer, tenant_id, aggregate_type, aggregate_id) DO UPDATE SET version = EXCLUDED.version"
+            + " WHERE inbox_aggregate_version.version < EXCLUDED.version RETURNING version)"
+            + " SELECT EXISTS (SELECT 1 FROM inbox), EXISTS (SELECT 1 FROM raised)";
 
-    private void park(ConsumerRecord<String, byte[]> record, String raw, EventEnvelope event, String error, int attempts) {
+    private void park(Connection c, ConsumerRecord<String, byte[]> record, String raw, EventEnvelope event, String error, int attempts)
+            throws SQLException {
         LOG.warning(() -> name + ": parking " + record.topic() + "/" + record.partition() + "@" + record.offset() + ": " + error);
-        while (running) {
-            try (Connection c = dataSource.getConnection();
-                    PreparedStatement ps = c.prepareStatement("INSERT INTO parked_event (consumer, event_id, tenant_id, topic,"
-                            + " kafka_partition, kafka_offset, raw, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                            + " ON CONFLICT (consumer, topic, kafka_partition, kafka_offset) DO NOTHING")) {
-                ps.setString(1, name);
-                ps.setObject(2, event == null ? null : event.eventId());
-                ps.setString(3, event == null ? null : event.tenantId());
-                ps.setString(4, record.topic());
-                ps.setInt(5, record.partition());
-                ps.setLong(6, record.offset());
-                ps.setString(7, raw);
-                ps.setString(8, error.length() > 4000 ? error.substring(0, 4000) : error);
-                ps.setInt(9, attempts);
-                ps.executeUpdate();
-                outcomes.get(ConsumeOutcome.PARKED).increment();
-                return;
-            } catch (SQLException e) {
-                // the event may not be skipped without a trace: wait for the database
-                LOG.log(Level.WARNING, name + ": cannot park yet, database unavailable", e);
-                pause(settings.retryBackoff());
-            }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO parked_event (consumer, event_id, tenant_id, topic,"
+                + " kafka_partition, kafka_offset, raw, error, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                + " ON CONFLICT (consumer, topic, kafka_partition, kafka_offset) DO NOTHING")) {
+            ps.setString(1, name);
+            ps.setObject(2, event == null ? null : event.eventId());
+            ps.setString(3, event == null ? null : event.tenantId());
+            ps.setString(4, record.topic());
+            ps.setInt(5, record.partition());
+            ps.setLong(6, record.offset());
+            ps.setString(7, raw);
+            ps.setString(8, error.length() > 4000 ? error.substring(0, 4000) : error);
+            ps.setInt(9, attempts);
+            ps.executeUpdate();
         }
     }
 

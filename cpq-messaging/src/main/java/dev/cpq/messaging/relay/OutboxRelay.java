@@ -35,9 +35,15 @@ public final class OutboxRelay {
 
     public static final int PARTITIONS = 16;
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
-    private static final String LOCK = "SELECT pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'), ?)";
-    private static final String CLAIM = "SELECT id, aggregate_id, topic, envelope, attempts, next_attempt_at, event_id, event_type, tenant_id"
-            + " FROM outbox_event WHERE partition_no = ? AND status = 'PENDING' ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED";
+    // the first free partitions in the given order, at most ?; LIMIT stops the evaluation (and the locking) early
+    private static final String LOCK = "SELECT p FROM unnest(?::int[]) AS t(p)"
+            + " WHERE pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'), p) LIMIT ?";
+    // the oldest pending rows of the held partitions, through the partial index on pending ids
+    private static final String CLAIM = "SELECT id, aggregate_id, topic, envelope, attempts, next_attempt_at, event_id, event_type,"
+            + " tenant_id, partition_no FROM outbox_event WHERE status = 'PENDING' AND partition_no = ANY(?) ORDER BY id LIMIT ?"
+            + " FOR UPDATE SKIP LOCKED";
+    /** Partitions one batch takes at most: two relays starting at different partitions share the work. */
+    static final int PARTITIONS_PER_BATCH = PARTITIONS / 2;
     private static final String MARK_SENT = "UPDATE outbox_event SET status = 'SENT', sent_at = now(), last_error = NULL WHERE id = ANY(?)";
     private static final String MARK_FAILED_ATTEMPT = "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?,"
             + " next_attempt_at = now() + (? * interval '1 millisecond'),"
@@ -61,20 +67,40 @@ public final class OutboxRelay {
      * @return rows marked SENT in this pass
      */
     public int relayPass(int firstPartition) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            return relayPass(c, firstPartition);
+        }
+    }
+
+    /** A pass on the caller's connection (the relay loop keeps one: connections are not free to open). */
+    public int relayPass(Connection c, int firstPartition) throws SQLException {
         int sent = 0;
-        for (int i = 0; i < PARTITIONS; i++) {
-            int partition = Math.floorMod(firstPartition + i, PARTITIONS);
-            BatchResult batch;
-            do {
-                batch = relayBatch(partition);
+        int idleRounds = 0;
+        int start = firstPartition;
+        c.setAutoCommit(false);
+        try {
+            // each round holds up to half of the partitions; alternate halves until neither has anything due
+            while (idleRounds < 2) {
+                BatchResult batch = relayBatchAndCommit(c, rotated(start));
                 sent += batch.sent();
                 if (batch.failed() > 0) {
-                    // Kafka is refusing or unreachable: the other partitions would only wait for the same timeout
-                    return sent;
+                    return sent; // Kafka is refusing: another round would only wait for the same timeout
                 }
-            } while (batch.sent() == settings.batchSize());
+                idleRounds = batch.sent() == 0 ? idleRounds + 1 : 0;
+                start = Math.floorMod(start + PARTITIONS_PER_BATCH, PARTITIONS);
+            }
+            return sent;
+        } finally {
+            c.setAutoCommit(true);
         }
-        return sent;
+    }
+
+    private static int[] rotated(int first) {
+        int[] order = new int[PARTITIONS];
+        for (int i = 0; i < PARTITIONS; i++) {
+            order[i] = Math.floorMod(first + i, PARTITIONS);
+        }
+        return order;
     }
 
     /** What one batch did: rows sent, rows that failed this attempt, or the partition was taken. */
@@ -89,29 +115,43 @@ public final class OutboxRelay {
         try (Connection c = dataSource.getConnection()) {
             c.setAutoCommit(false);
             try {
-                BatchResult result = relayBatch(c, partition);
-                c.commit();
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
+                return relayBatchAndCommit(c, new int[] {partition});
             } finally {
                 c.setAutoCommit(true);
             }
         }
     }
 
-    private BatchResult relayBatch(Connection c, int partition) throws SQLException {
+    private BatchResult relayBatchAndCommit(Connection c, int[] partitions) throws SQLException {
+        try {
+            BatchResult result = relayBatch(c, partitions);
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        }
+    }
+
+    /**
+     * One transaction over the given partitions: takes those no other relay holds (transaction-scoped
+     * advisory locks, released by the commit), claims their due rows oldest first, publishes, marks.
+     */
+    private BatchResult relayBatch(Connection c, int[] partitions) throws SQLException {
+        List<Integer> locked = new ArrayList<>();
         try (PreparedStatement lock = c.prepareStatement(LOCK)) {
-            lock.setInt(1, partition);
+            lock.setArray(1, c.createArrayOf("int", java.util.Arrays.stream(partitions).boxed().toArray()));
+            lock.setInt(2, PARTITIONS_PER_BATCH);
             try (ResultSet rs = lock.executeQuery()) {
-                rs.next();
-                if (!rs.getBoolean(1)) {
-                    return BatchResult.TAKEN;
+                while (rs.next()) {
+                    locked.add(rs.getInt(1));
                 }
             }
         }
-        List<Claimed> batch = claim(c, partition);
+        if (locked.isEmpty()) {
+            return BatchResult.TAKEN;
+        }
+        List<Claimed> batch = claim(c, locked);
         if (batch.isEmpty()) {
             return BatchResult.NOTHING_DUE;
         }
@@ -148,7 +188,7 @@ public final class OutboxRelay {
             int attempt = batch.get(0).attempts() + 1;
             update(c, MARK_FAILED_ATTEMPT, failed, error, settings.backoffAfter(attempt).toMillis());
             String reason = error;
-            LOG.warning(() -> failed.size() + " outbox row(s) of partition " + partition + " not acknowledged by Kafka: " + reason);
+            LOG.warning(() -> failed.size() + " outbox row(s) of partitions " + locked + " not acknowledged by Kafka: " + reason);
         }
         return new BatchResult(sent.size(), failed.size(), false);
     }
@@ -165,17 +205,23 @@ public final class OutboxRelay {
         }
     }
 
-    /** Due rows in id order, up to the first that is still backing off (so an aggregate's order holds). */
-    private List<Claimed> claim(Connection c, int partition) throws SQLException {
+    /**
+     * Due rows of the locked partitions, oldest first; within a partition only up to its first row that
+     * is still backing off, so no event overtakes an earlier one of the same aggregate.
+     */
+    private List<Claimed> claim(Connection c, List<Integer> partitions) throws SQLException {
         List<Claimed> rows = new ArrayList<>();
         Instant now = clock.instant();
+        boolean[] blocked = new boolean[PARTITIONS];
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
-            ps.setInt(1, partition);
+            ps.setArray(1, c.createArrayOf("smallint", partitions.toArray()));
             ps.setInt(2, settings.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    if (rs.getTimestamp(6).toInstant().isAfter(now)) {
-                        break;
+                    int partition = rs.getInt(10);
+                    if (blocked[partition] || rs.getTimestamp(6).toInstant().isAfter(now)) {
+                        blocked[partition] = true;
+                        continue;
                     }
                     rows.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                             rs.getString(7), rs.getString(8), rs.getString(9)));

@@ -44,7 +44,8 @@ public final class OutboxRelayLoop implements Runnable {
                 }
                 PGConnection pg = listener.unwrap(PGConnection.class);
                 while (running) {
-                    published.addAndGet(relay.relayPass(ThreadLocalRandom.current().nextInt(OutboxRelay.PARTITIONS)));
+                    // the listening connection also does the work: one connection per relay loop
+                    published.addAndGet(relay.relayPass(listener, ThreadLocalRandom.current().nextInt(OutboxRelay.PARTITIONS)));
                     // blocks until a commit notifies us, or the poll interval passes
                     pg.getNotifications((int) settings.pollInterval().toMillis());
                 }

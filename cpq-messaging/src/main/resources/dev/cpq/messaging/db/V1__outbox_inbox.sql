@@ -27,7 +27,8 @@ CREATE TABLE outbox_event (
     CONSTRAINT outbox_sent_has_time CHECK ((status = 'SENT') = (sent_at IS NOT NULL)),
     CONSTRAINT outbox_version_positive CHECK (aggregate_version > 0)
 );
-CREATE INDEX outbox_event_pending ON outbox_event (partition_no, id) WHERE status = 'PENDING';
+-- claims walk pending rows oldest first and keep those of the partitions they hold
+CREATE INDEX outbox_event_pending ON outbox_event (id) WHERE status = 'PENDING';
 CREATE INDEX outbox_event_sent ON outbox_event (sent_at) WHERE status = 'SENT';
 CREATE INDEX outbox_event_failed ON outbox_event (id) WHERE status = 'FAILED';
 
