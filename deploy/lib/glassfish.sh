@@ -78,7 +78,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v4" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" \
+  printf '%s\n' "v5" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -107,6 +107,8 @@ apply_domain_configuration() {
   # 5 HTTP threads (the default) starve everything; 24 is ample on 2 cores
   asadmin set "$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=24"
   asadmin set "$cfg.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8"
+  # a token's role claims arrive as groups; map each group onto the application role of the same name
+  asadmin set "$cfg.security-service.activate-default-principal-to-role-mapping=true"
   # no product banner in responses
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false"
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.server-header=false"

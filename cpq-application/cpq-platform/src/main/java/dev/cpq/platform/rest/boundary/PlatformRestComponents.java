@@ -2,6 +2,7 @@ package dev.cpq.platform.rest.boundary;
 
 import dev.cpq.platform.health.boundary.HealthResource;
 import dev.cpq.platform.json.boundary.JsonMapping;
+import dev.cpq.platform.messaging.boundary.OutboxOperationsResource;
 import dev.cpq.platform.metrics.boundary.MetricsResource;
 import dev.cpq.platform.problem.boundary.ConstraintViolationExceptionMapper;
 import dev.cpq.platform.problem.boundary.JsonInputExceptionMapper;
@@ -33,7 +34,8 @@ public final class PlatformRestComponents {
                 BearerTokenAuthenticationFilter.class,
                 RolesAllowedDynamicFeature.class,
                 HealthResource.class,
-                MetricsResource.class);
+                MetricsResource.class,
+                OutboxOperationsResource.class);
     }
 
     /** Jackson for JSON, with our problem mappers instead of Jersey's plain-text ones. */

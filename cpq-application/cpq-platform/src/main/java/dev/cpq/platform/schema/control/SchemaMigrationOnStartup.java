@@ -1,6 +1,7 @@
 package dev.cpq.platform.schema.control;
 
 import dev.cpq.platform.config.entity.ServiceIdentity;
+import dev.cpq.messaging.outbox.MessagingSchema;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -42,7 +43,10 @@ public class SchemaMigrationOnStartup {
                 .validateMigrationNaming(true)
                 .load();
         MigrateResult result = flyway.migrate();
+        // then the messaging tables (outbox, inbox, parked events), with their own history
+        MigrateResult messaging = MessagingSchema.migrate(dataSource, identity.schema());
         LOG.info(() -> "schema " + identity.schema() + ": " + result.migrationsExecuted + " migration(s) applied, now at "
-                + result.targetSchemaVersion + " in " + (System.nanoTime() - t0) / 1_000_000 + " ms");
+                + result.targetSchemaVersion + "; messaging tables: " + messaging.migrationsExecuted + " applied, now at "
+                + messaging.targetSchemaVersion + "; " + (System.nanoTime() - t0) / 1_000_000 + " ms");
     }
 }

@@ -1,6 +1,5 @@
 package dev.cpq.platform.security.boundary;
 
-import dev.cpq.platform.security.control.BearerTokenVerifier;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Caller;
 import dev.cpq.platform.security.entity.InvalidTokenException;
@@ -8,12 +7,12 @@ import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.SecurityContext;
 import jakarta.ws.rs.ext.Provider;
 import java.lang.reflect.Method;
@@ -21,27 +20,27 @@ import java.security.Principal;
 
 /**
  * Every endpoint needs a verified bearer token unless it is marked {@link PermitAll} (health,
- * metrics, API description). Role checks ({@code @RolesAllowed}) run after this filter and read the
- * security context it installs.
+ * metrics, API description). The token was verified by {@link BearerTokenAuthenticationMechanism};
+ * this filter answers a request without one with a problem body, binds the caller's tenant to the
+ * request, and installs the security context that role checks ({@code @RolesAllowed}) read.
  */
 @Provider
 @Priority(Priorities.AUTHENTICATION)
 @ApplicationScoped
 public class BearerTokenAuthenticationFilter implements ContainerRequestFilter {
 
-    private static final String BEARER = "Bearer ";
-
     @Context
     ResourceInfo resourceInfo;
 
-    private BearerTokenVerifier verifier;
+    @Context
+    HttpServletRequest servletRequest;
+
     private TenantContext tenantContext;
 
     protected BearerTokenAuthenticationFilter() {}
 
     @Inject
-    public BearerTokenAuthenticationFilter(BearerTokenVerifier verifier, TenantContext tenantContext) {
-        this.verifier = verifier;
+    public BearerTokenAuthenticationFilter(TenantContext tenantContext) {
         this.tenantContext = tenantContext;
     }
 
@@ -50,11 +49,12 @@ public class BearerTokenAuthenticationFilter implements ContainerRequestFilter {
         if (isPublic()) {
             return;
         }
-        String header = request.getHeaderString(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        if (!(servletRequest.getAttribute(BearerTokenAuthenticationMechanism.CALLER) instanceof Caller caller)) {
+            if (servletRequest.getAttribute(BearerTokenAuthenticationMechanism.REJECTION) instanceof InvalidTokenException rejected) {
+                throw rejected;
+            }
             throw new InvalidTokenException("A bearer token is required.");
         }
-        Caller caller = verifier.verify(header.substring(BEARER.length()).trim());
         tenantContext.authenticate(caller);
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));
