@@ -78,7 +78,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v5" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" \
+  printf '%s\n' "v6" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -109,6 +109,8 @@ apply_domain_configuration() {
   asadmin set "$cfg.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8"
   # a token's role claims arrive as groups; map each group onto the application role of the same name
   asadmin set "$cfg.security-service.activate-default-principal-to-role-mapping=true"
+  # cleartext HTTP/2 upgrades (h2c) end in RST_STREAM protocol errors on POSTs here: HTTP/1.1 only
+  asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.http2-enabled=false"
   # no product banner in responses
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false"
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.server-header=false"

@@ -1,6 +1,7 @@
 package dev.cpq.catalog;
 
 import dev.cpq.catalog.version.boundary.ActiveVersionResource;
+import dev.cpq.catalog.version.boundary.CatalogVersionsResource;
 import dev.cpq.platform.rest.boundary.PlatformRestComponents;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
@@ -12,7 +13,7 @@ public class CatalogApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return PlatformRestComponents.with(ActiveVersionResource.class);
+        return PlatformRestComponents.with(ActiveVersionResource.class, CatalogVersionsResource.class);
     }
 
     @Override

@@ -53,6 +53,7 @@ public final class InboxConsumer implements Runnable {
     private final EnvelopeCodec codec;
     private final Map<ConsumeOutcome, Counter> outcomes = new EnumMap<>(ConsumeOutcome.class);
     private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
+    private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean running = true;
     /** Used by the consumer thread only. */
     private Connection connection;
@@ -78,7 +79,10 @@ public final class InboxConsumer implements Runnable {
             kafka.subscribe(topics, new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
-                    partitions.forEach(lag::remove);
+                    partitions.forEach(p -> {
+                        lag.remove(p);
+                        positions.remove(p);
+                    });
                 }
 
                 @Override
@@ -100,6 +104,7 @@ public final class InboxConsumer implements Runnable {
                     if (l.isPresent()) {
                         lag.put(p, l.getAsLong());
                     }
+                    positions.put(p, kafka.position(p));
                 }
             }
         } catch (WakeupException e) {
@@ -125,6 +130,11 @@ public final class InboxConsumer implements Runnable {
     /** Records not yet consumed per assigned partition, as of the last poll. */
     public Map<TopicPartition, Long> lag() {
         return Map.copyOf(lag);
+    }
+
+    /** The next offset this consumer reads per assigned partition (committed once the batch before it committed). */
+    public Map<TopicPartition, Long> offsets() {
+        return Map.copyOf(positions);
     }
 
     public double count(ConsumeOutcome outcome) {

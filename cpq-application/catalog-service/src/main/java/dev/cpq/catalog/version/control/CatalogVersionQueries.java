@@ -22,4 +22,8 @@ public class CatalogVersionQueries {
     public Catalog activeCatalog() {
         return catalogs.active().orElseThrow(CatalogNotPublishedException::new);
     }
+
+    public java.util.List<Catalog> allVersions() {
+        return catalogs.all();
+    }
 }

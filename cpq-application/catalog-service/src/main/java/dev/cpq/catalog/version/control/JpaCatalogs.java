@@ -8,6 +8,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import dev.cpq.catalog.version.entity.CatalogVersion;
+import java.util.List;
 import java.util.Optional;
 
 @ApplicationScoped
@@ -32,5 +34,30 @@ public class JpaCatalogs implements Catalogs {
                 .setParameter("status", CatalogStatus.PUBLISHED)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public List<Catalog> all() {
+        return em.createQuery("SELECT c FROM Catalog c WHERE c.tenantId = :tenant ORDER BY c.versionNo DESC", Catalog.class)
+                .setParameter("tenant", tenant.tenant().value())
+                .getResultList();
+    }
+
+    @Override
+    public CatalogVersion nextVersion() {
+        // atomic per tenant; starts above versions that exist without a counter (seeded data)
+        Object next = em.createNativeQuery("INSERT INTO catalog_version_counter (tenant_id, last_version)"
+                        + " SELECT ?1, coalesce(max(version_no), 0) + 1 FROM catalog WHERE tenant_id = ?1"
+                        + " ON CONFLICT (tenant_id) DO UPDATE SET last_version = catalog_version_counter.last_version + 1"
+                        + " RETURNING last_version")
+                .setParameter(1, tenant.tenant().value())
+                .getSingleResult();
+        return new CatalogVersion(((Number) next).longValue());
+    }
+
+    @Override
+    public void add(Catalog catalog) {
+        em.persist(catalog);
+        em.flush();
     }
 }

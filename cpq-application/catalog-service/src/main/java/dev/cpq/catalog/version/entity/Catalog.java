@@ -41,6 +41,9 @@ public class Catalog {
     @Column(name = "published_at")
     private Instant publishedAt;
 
+    @Column(name = "description")
+    private String description;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -49,15 +52,32 @@ public class Catalog {
         // for JPA
     }
 
-    private Catalog(String tenantId, CatalogVersion version, Instant now) {
+    private Catalog(String tenantId, CatalogVersion version, String description, Instant now) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         this.versionNo = version.sequence();
         this.status = CatalogStatus.DRAFT;
+        this.description = description;
         this.createdAt = now;
     }
 
     public static Catalog draft(String tenantId, CatalogVersion version, Instant now) {
-        return new Catalog(tenantId, version, now);
+        return new Catalog(tenantId, version, null, now);
+    }
+
+    /** A new draft version; its content is edited until it is published. */
+    public static Catalog draft(String tenantId, CatalogVersion version, String description, Instant now) {
+        if (description != null && description.length() > 500) {
+            throw new IllegalArgumentException("a catalog description has at most 500 characters");
+        }
+        return new Catalog(tenantId, version, description, now);
+    }
+
+    public Optional<String> description() {
+        return Optional.ofNullable(description);
+    }
+
+    public Instant createdAt() {
+        return createdAt;
     }
 
     public CatalogVersion version() {

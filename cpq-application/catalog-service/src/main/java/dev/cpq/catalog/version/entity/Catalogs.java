@@ -6,4 +6,12 @@ import java.util.Optional;
 public interface Catalogs {
 
     Optional<Catalog> active();
+
+    /** Every version of the tenant, newest first. */
+    java.util.List<Catalog> all();
+
+    /** The next version number of the tenant's catalog, handed out once (concurrent callers never share one). */
+    CatalogVersion nextVersion();
+
+    void add(Catalog catalog);
 }

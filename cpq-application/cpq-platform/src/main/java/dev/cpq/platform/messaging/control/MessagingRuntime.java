@@ -160,11 +160,15 @@ public class MessagingRuntime {
         }
         Map<String, Long> lag = new LinkedHashMap<>();
         Map<String, Long> parked = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> offsets = new LinkedHashMap<>();
         for (InboxConsumer consumer : running) {
+            Map<String, Long> byPartition = new java.util.TreeMap<>();
+            consumer.offsets().forEach((partition, offset) -> byPartition.put(partition.toString(), offset));
+            offsets.put(consumer.name(), byPartition);
             lag.put(consumer.name(), consumer.lag().values().stream().mapToLong(Long::longValue).sum());
             parked.put(consumer.name(), consumer.parkedCounts().entrySet().stream()
                     .filter(e -> "PARKED".equals(e.getKey())).mapToLong(Entry::getValue).sum());
         }
-        return new OutboxStatus(pending, failed, oldest, relay.published(), lag, parked);
+        return new OutboxStatus(pending, failed, oldest, relay.published(), lag, parked, offsets);
     }
 }

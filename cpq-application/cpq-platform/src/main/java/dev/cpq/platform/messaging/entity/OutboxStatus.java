@@ -11,6 +11,7 @@ import java.util.Map;
  * @param relayPublished       rows this instance's relay published since it started
  * @param consumerLag          per consumer, records not yet consumed (all assigned partitions)
  * @param parked               per consumer, events parked and not yet re-driven
+ * @param consumerOffsets      per consumer, the next offset per assigned partition ({@code topic-partition})
  */
 public record OutboxStatus(long pending, long failed, double oldestPendingSeconds, long relayPublished,
-        Map<String, Long> consumerLag, Map<String, Long> parked) {}
+        Map<String, Long> consumerLag, Map<String, Long> parked, Map<String, Map<String, Long>> consumerOffsets) {}

@@ -7,6 +7,7 @@ import dev.cpq.platform.metrics.boundary.MetricsResource;
 import dev.cpq.platform.problem.boundary.ConstraintViolationExceptionMapper;
 import dev.cpq.platform.problem.boundary.JsonInputExceptionMapper;
 import dev.cpq.platform.problem.boundary.ProblemExceptionMapper;
+import dev.cpq.platform.problem.boundary.RequestSizeLimit;
 import dev.cpq.platform.problem.boundary.UnexpectedFailureMapper;
 import dev.cpq.platform.problem.boundary.WebApplicationExceptionMapper;
 import dev.cpq.platform.security.boundary.BearerTokenAuthenticationFilter;
@@ -27,6 +28,7 @@ public final class PlatformRestComponents {
         return Set.of(
                 JsonMapping.class,
                 ProblemExceptionMapper.class,
+                RequestSizeLimit.class,
                 WebApplicationExceptionMapper.class,
                 JsonInputExceptionMapper.class,
                 ConstraintViolationExceptionMapper.class,

@@ -8,6 +8,7 @@ import jakarta.ejb.Startup;
 import jakarta.ejb.TransactionManagement;
 import jakarta.ejb.TransactionManagementType;
 import jakarta.inject.Inject;
+import java.net.URLConnection;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.flywaydb.core.Flyway;
@@ -33,6 +34,18 @@ public class SchemaMigrationOnStartup {
 
     @PostConstruct
     void migrate() {
+        // A redeployment unpacks new jars to the same paths; the JVM's cache of opened jar files may
+        // still hold the previous deployment's jar and not see new migrations. Read them uncached.
+        boolean cached = URLConnection.getDefaultUseCaches("jar");
+        URLConnection.setDefaultUseCaches("jar", false);
+        try {
+            migrateSchema();
+        } finally {
+            URLConnection.setDefaultUseCaches("jar", cached);
+        }
+    }
+
+    private void migrateSchema() {
         long t0 = System.nanoTime();
         Flyway flyway = Flyway.configure(SchemaMigrationOnStartup.class.getClassLoader())
                 .dataSource(dataSource)
@@ -43,7 +56,19 @@ public class SchemaMigrationOnStartup {
                 .validateMigrationNaming(true)
                 .load();
         MigrateResult result = flyway.migrate();
-        // then the messaging tables (outbox, inbox, parked events), with their own history
+        // then the platform's tables (idempotency) and the messaging tables (outbox, inbox, parked
+        // events), each template with a history of its own
+        Flyway.configure(SchemaMigrationOnStartup.class.getClassLoader())
+                .dataSource(dataSource)
+                .schemas(identity.schema())
+                .defaultSchema(identity.schema())
+                .createSchemas(false)
+                .table("flyway_platform_history")
+                .baselineOnMigrate(true)
+                .baselineVersion("0")
+                .locations("classpath:dev/cpq/platform/db")
+                .load()
+                .migrate();
         MigrateResult messaging = MessagingSchema.migrate(dataSource, identity.schema());
         LOG.info(() -> "schema " + identity.schema() + ": " + result.migrationsExecuted + " migration(s) applied, now at "
                 + result.targetSchemaVersion + "; messaging tables: " + messaging.migrationsExecuted + " applied, now at "

@@ -1,0 +1,71 @@
+package dev.cpq.catalog.version.boundary;
+
+import dev.cpq.catalog.version.control.CatalogDrafting;
+import dev.cpq.catalog.version.control.CatalogVersionQueries;
+import dev.cpq.catalog.version.entity.Catalog;
+import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.security.entity.Roles;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code /catalog-versions}: the tenant's catalog versions, and opening a new draft. */
+@Path("catalog-versions")
+@ApplicationScoped
+public class CatalogVersionsResource {
+
+    private CatalogDrafting drafting;
+    private CatalogVersionQueries queries;
+    private IdempotentEndpoint idempotent;
+
+    protected CatalogVersionsResource() {}
+
+    @Inject
+    public CatalogVersionsResource(CatalogDrafting drafting, CatalogVersionQueries queries, IdempotentEndpoint idempotent) {
+        this.drafting = drafting;
+        this.queries = queries;
+        this.idempotent = idempotent;
+    }
+
+    public record OpenDraftRequest(@Size(max = 500) String description) {}
+
+    public record CatalogVersionView(long catalogVersion, String status, String description, Instant createdAt, Instant publishedAt) {
+
+        static CatalogVersionView of(Catalog c) {
+            return new CatalogVersionView(c.version().sequence(), c.status().name(), c.description().orElse(null), c.createdAt(),
+                    c.publishedAt().orElse(null));
+        }
+    }
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    public List<CatalogVersionView> versions() {
+        return queries.allVersions().stream().map(CatalogVersionView::of).toList();
+    }
+
+    @POST
+    @RolesAllowed(Roles.CATALOG_ADMIN)
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response openDraft(@HeaderParam(IdempotentEndpoint.KEY_HEADER) String key, @Context UriInfo uri, @Valid OpenDraftRequest body) {
+        return idempotent.execute("catalog-version.open-draft", key, "POST", uri, body, () -> {
+            Catalog draft = drafting.openDraft(body == null ? null : body.description());
+            return idempotent.created(CatalogVersionView.of(draft),
+                    uri.getAbsolutePathBuilder().path(Long.toString(draft.version().sequence())).build(), draft.rowVersion());
+        });
+    }
+}

@@ -1,0 +1,93 @@
+package dev.cpq.platform.idempotency.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cpq.cache.key.CacheDomain;
+import dev.cpq.cache.key.CacheKey;
+import dev.cpq.cache.key.LiveCacheKeys;
+import dev.cpq.cache.metrics.CacheMetrics;
+import dev.cpq.cache.metrics.CacheMetrics.Event;
+import dev.cpq.cache.policy.CachePolicies;
+import dev.cpq.cache.redis.RedisGateway;
+import dev.cpq.cache.redis.RedisUnavailableException;
+import dev.cpq.platform.idempotency.entity.CommandResponse;
+import dev.cpq.platform.idempotency.entity.IdempotencyKeyReusedException;
+import dev.cpq.platform.idempotency.entity.IdempotentRequest;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Optional;
+import redis.clients.jedis.params.SetParams;
+
+/**
+ * A Redis copy of completed idempotent commands, so a replay skips the database. PostgreSQL stays the
+ * authority: a miss, an unreadable entry or Redis being down simply means asking PostgreSQL.
+ */
+@ApplicationScoped
+public class IdempotencyFastPath {
+
+    record Entry(String fingerprint, CommandResponse response) {}
+
+    private RedisGateway redis;
+    private CachePolicies policies;
+    private CacheMetrics metrics;
+    private final ObjectMapper json = new ObjectMapper();
+
+    protected IdempotencyFastPath() {}
+
+    @Inject
+    public IdempotencyFastPath(RedisGateway redis, CachePolicies policies, CacheMetrics metrics) {
+        this.redis = redis;
+        this.policies = policies;
+        this.metrics = metrics;
+    }
+
+    public Optional<CommandResponse> lookup(IdempotentRequest request) {
+        CacheKey key = key(request);
+        try {
+            String cached = redis.execute(j -> j.get(key.value()));
+            if (cached == null) {
+                metrics.count(Event.MISS, CacheDomain.IDEMPOTENCY, request.tenant());
+                return Optional.empty();
+            }
+            Entry entry = json.readValue(cached, Entry.class);
+            metrics.count(Event.HIT, CacheDomain.IDEMPOTENCY, request.tenant());
+            if (!entry.fingerprint().equals(request.fingerprint())) {
+                throw new IdempotencyKeyReusedException();
+            }
+            return Optional.of(entry.response());
+        } catch (RedisUnavailableException e) {
+            metrics.count(Event.REDIS_ERROR, CacheDomain.IDEMPOTENCY, request.tenant());
+            return Optional.empty();
+        } catch (JsonProcessingException e) {
+            metrics.count(Event.UNDECODABLE, CacheDomain.IDEMPOTENCY, request.tenant());
+            return Optional.empty();
+        }
+    }
+
+    public void remember(IdempotentRequest request, CommandResponse response) {
+        CacheKey key = key(request);
+        try {
+            String value = json.writeValueAsString(new Entry(request.fingerprint(), response));
+            long ttl = policies.of(CacheDomain.IDEMPOTENCY).nextTtl().toMillis();
+            redis.execute(j -> j.set(key.value(), value, SetParams.setParams().px(ttl)));
+        } catch (RedisUnavailableException e) {
+            metrics.count(Event.REDIS_ERROR, CacheDomain.IDEMPOTENCY, request.tenant());
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a command response is always writable", e);
+        }
+    }
+
+    private static CacheKey key(IdempotentRequest request) {
+        return LiveCacheKeys.idempotency(request.tenant(), request.command(), keyPart(request.key()));
+    }
+
+    /** Keys may hold characters a cache key part may not: use a digest of the client's key. */
+    private static String keyPart(String clientKey) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(clientKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package dev.cpq.platform.idempotency.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cpq.platform.idempotency.entity.CommandResponse;
+import dev.cpq.platform.idempotency.entity.IdempotencyRequestInProgressException;
+import dev.cpq.platform.idempotency.entity.IdempotentRequest;
+import dev.cpq.platform.json.control.JsonDialect;
+import dev.cpq.platform.problem.entity.ProblemException;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Runs a command at most once per (tenant, command, Idempotency-Key): claim the key (PostgreSQL,
+ * insert-first), run the command and store its response in the command's own transaction, replay that
+ * response for the same request, refuse the key for a different one (422) or while the first still runs
+ * (409). A deterministic rejection is stored and replayed too; an unexpected failure gives the key back.
+ */
+@ApplicationScoped
+public class IdempotentCommands {
+
+    static final Duration LEASE = Duration.ofSeconds(30);
+    static final Duration RETENTION = Duration.ofHours(25);
+
+    private IdempotencyRecords records;
+    private CommandTransaction transaction;
+    private IdempotencyFastPath fastPath;
+    private MeterRegistry registry;
+    private final ObjectMapper json = JsonDialect.strictMapper();
+
+    protected IdempotentCommands() {}
+
+    @Inject
+    public IdempotentCommands(IdempotencyRecords records, CommandTransaction transaction, IdempotencyFastPath fastPath, MeterRegistry registry) {
+        this.records = records;
+        this.transaction = transaction;
+        this.fastPath = fastPath;
+        this.registry = registry;
+    }
+
+    /** The response to send, and whether it is a replay of an earlier execution. */
+    public record Outcome(CommandResponse response, boolean replayed) {}
+
+    public Outcome execute(IdempotentRequest request, Supplier<CommandResponse> command) {
+        var cached = fastPath.lookup(request);
+        if (cached.isPresent()) {
+            return replayed(request, cached.get());
+        }
+        IdempotencyRecords.Claim claim;
+        try {
+            claim = records.claim(request, LEASE, RETENTION);
+        } catch (ProblemException e) {
+            registry.counter("cpq.idempotency.rejected", "command", request.command(), "code", e.problem().getCode()).increment();
+            throw e;
+        }
+        if (claim instanceof IdempotencyRecords.Replay replay) {
+            fastPath.remember(request, replay.response());
+            return replayed(request, replay.response());
+        }
+        UUID token = ((IdempotencyRecords.Owned) claim).token();
+        CommandResponse response;
+        try {
+            response = transaction.run(() -> {
+                CommandResponse r = command.get();
+                records.complete(request, token, r);
+                return r;
+            });
+        } catch (IdempotencyRequestInProgressException e) {
+            throw e; // we lost the key to a takeover: that request answers
+        } catch (ProblemException e) {
+            records.completeRejected(request, token, rejection(e));
+            throw e;
+        } catch (RuntimeException | Error e) {
+            records.release(request, token);
+            throw e;
+        }
+        fastPath.remember(request, response);
+        return new Outcome(response, false);
+    }
+
+    private Outcome replayed(IdempotentRequest request, CommandResponse response) {
+        registry.counter("cpq.idempotency.replayed", "command", request.command()).increment();
+        return new Outcome(response, true);
+    }
+
+    private CommandResponse rejection(ProblemException e) {
+        try {
+            return new CommandResponse(e.problem().getStatus(), json.writeValueAsString(e.problem()), null, null);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("a problem is always writable", ex);
+        }
+    }
+}

@@ -1,0 +1,38 @@
+package dev.cpq.platform.json.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
+
+class JsonDialectTest {
+
+    record Line(String offeringId, int quantity, BigDecimal discountPercent) {}
+
+    private final ObjectMapper json = JsonDialect.strictMapper();
+
+    @Test
+    void wellFormedInputIsRead() throws Exception {
+        assertThat(json.readValue("{\"offeringId\":\"po-1\",\"quantity\":2,\"discountPercent\":12.50}", Line.class))
+                .isEqualTo(new Line("po-1", 2, new BigDecimal("12.50")));
+    }
+
+    @Test
+    void wrongTypesUnknownFieldsAndTrailingGarbageAreErrors() {
+        for (String bad : new String[] {
+            "{\"offeringId\":42,\"quantity\":2}",
+            "{\"offeringId\":true,\"quantity\":2}",
+            "{\"offeringId\":\"po-1\",\"quantity\":\"2\"}",
+            "{\"offeringId\":\"po-1\",\"quantity\":2.5}",
+            "{\"offeringId\":\"po-1\",\"quantity\":2,\"colour\":\"red\"}",
+            "{\"offeringId\":\"po-1\",\"quantity\":2} {}",
+            "{\"offeringId\":\"po-1\",\"quantity\":null}",
+            "{\"offeringId\":\"po\\u00001\",\"quantity\":2}",
+            "{\"offeringId\":\"po\\u00071\",\"quantity\":2}"}) {
+            assertThatThrownBy(() -> json.readValue(bad, Line.class)).as(bad).isInstanceOf(JsonProcessingException.class);
+        }
+    }
+}
