@@ -200,17 +200,11 @@ public final class InboxConsumer implements Runnable {
 
     /** The common path: no savepoints; a handler failure aborts the batch into the careful path. */
     private ConsumeOutcome processRecordFast(Connection c, ConsumerRecord<String, byte[]> record) throws Exception {
-        String raw = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8);
-        EventEnvelope event;
-        try {
-            event = codec.decode(raw);
-        } catch (UndecodableEventException e) {
-            park(c, record, raw, null, e.getMessage(), 1);
-            return ConsumeOutcome.PARKED;
+        Received received = receive(c, record);
+        if (received.settled() != null) {
+            return received.settled();
         }
-        if (!handler.eventTypes().contains(event.eventType())) {
-            return ConsumeOutcome.NOT_HANDLED;
-        }
+        EventEnvelope event = received.event();
         try {
             return apply(c, event);
         } catch (Exception e) {
@@ -219,6 +213,25 @@ public final class InboxConsumer implements Runnable {
             }
             throw new HandlerFailedException(e);
         }
+    }
+
+    /** A record read off Kafka: its event, or the outcome that settles it without a handler. */
+    private record Received(String raw, EventEnvelope event, ConsumeOutcome settled) {}
+
+    /** Decodes a record; an undecodable one is parked at once, one of a type not handled is skipped. */
+    private Received receive(Connection c, ConsumerRecord<String, byte[]> record) throws SQLException {
+        String raw = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8);
+        EventEnvelope event;
+        try {
+            event = codec.decode(raw);
+        } catch (UndecodableEventException e) {
+            park(c, record, raw, null, e.getMessage(), 1);
+            return new Received(raw, null, ConsumeOutcome.PARKED);
+        }
+        if (!handler.eventTypes().contains(event.eventType())) {
+            return new Received(raw, event, ConsumeOutcome.NOT_HANDLED);
+        }
+        return new Received(raw, event, null);
     }
 
     /** A handler failed deterministically on the fast path. */
@@ -233,17 +246,12 @@ public final class InboxConsumer implements Runnable {
 
     /** One record inside the batch transaction; transient failures propagate and retry the batch. */
     private ConsumeOutcome processRecord(Connection c, ConsumerRecord<String, byte[]> record) throws Exception {
-        String raw = new String(record.value() == null ? new byte[0] : record.value(), StandardCharsets.UTF_8);
-        EventEnvelope event;
-        try {
-            event = codec.decode(raw);
-        } catch (UndecodableEventException e) {
-            park(c, record, raw, null, e.getMessage(), 1);
-            return ConsumeOutcome.PARKED;
+        Received received = receive(c, record);
+        if (received.settled() != null) {
+            return received.settled();
         }
-        if (!handler.eventTypes().contains(event.eventType())) {
-            return ConsumeOutcome.NOT_HANDLED;
-        }
+        EventEnvelope event = received.event();
+        String raw = received.raw();
         for (int attempt = 1;; attempt++) {
             Savepoint before = c.setSavepoint();
             try {
