@@ -12,7 +12,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Savepoint;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.UUID;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
@@ -155,8 +161,12 @@ public final class InboxConsumer implements Runnable {
                 Connection c = connection();
                 c.setAutoCommit(false);
                 try {
-                    for (ConsumerRecord<String, byte[]> record : batch) {
-                        counted.merge(careful ? processRecord(c, record) : processRecordFast(c, record), 1, Integer::sum);
+                    if (careful) {
+                        for (ConsumerRecord<String, byte[]> record : batch) {
+                            counted.merge(processRecord(c, record), 1, Integer::sum);
+                        }
+                    } else {
+                        applyBatch(c, batch, counted);
                     }
                     c.commit();
                     counted.forEach((outcome, n) -> outcomes.get(outcome).increment(n));
@@ -198,20 +208,134 @@ public final class InboxConsumer implements Runnable {
         }
     }
 
-    /** The common path: no savepoints; a handler failure aborts the batch into the careful path. */
-    private ConsumeOutcome processRecordFast(Connection c, ConsumerRecord<String, byte[]> record) throws Exception {
-        Received received = receive(c, record);
-        if (received.settled() != null) {
-            return received.settled();
+    /**
+     * The common path, set-based: one statement records every event id of the batch in the inbox, one
+     * locks the applied versions of their aggregates, the handler gets the fresh and newer events in
+     * order, one statement raises the versions and one marks the stale ones. No savepoints: a handler
+     * failure sends the batch through the careful path.
+     */
+    private void applyBatch(Connection c, List<ConsumerRecord<String, byte[]>> batch, Map<ConsumeOutcome, Integer> counted) throws Exception {
+        List<EventEnvelope> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            Received received = receive(c, record);
+            if (received.settled() != null) {
+                counted.merge(received.settled(), 1, Integer::sum);
+            } else {
+                events.add(received.event());
+            }
         }
-        EventEnvelope event = received.event();
+        if (events.isEmpty()) {
+            return;
+        }
+        Set<UUID> fresh = recordInInbox(c, events);
+        Map<AggregateRef, Long> applied = lockAppliedVersions(c, events);
+        Set<UUID> seen = new HashSet<>();
+        List<EventEnvelope> toApply = new ArrayList<>();
+        List<UUID> stale = new ArrayList<>();
+        Map<AggregateRef, Long> raised = new LinkedHashMap<>();
+        for (EventEnvelope e : events) {
+            if (!fresh.contains(e.eventId()) || !seen.add(e.eventId())) {
+                counted.merge(ConsumeOutcome.DUPLICATE, 1, Integer::sum);
+                continue;
+            }
+            AggregateRef ref = AggregateRef.of(e);
+            if (e.aggregateVersion() <= applied.getOrDefault(ref, 0L)) {
+                stale.add(e.eventId());
+                counted.merge(ConsumeOutcome.IGNORED_STALE, 1, Integer::sum);
+                continue;
+            }
+            applied.put(ref, e.aggregateVersion());
+            raised.put(ref, e.aggregateVersion());
+            toApply.add(e);
+            counted.merge(ConsumeOutcome.APPLIED, 1, Integer::sum);
+        }
         try {
-            return apply(c, event);
+            handler.applyAll(toApply, c);
         } catch (Exception e) {
             if (settings.transientFailure().test(e)) {
                 throw e;
             }
             throw new HandlerFailedException(e);
+        }
+        raiseVersions(c, raised);
+        markStale(c, stale);
+    }
+
+    private record AggregateRef(String tenant, String type, String id) {
+
+        static AggregateRef of(EventEnvelope e) {
+            return new AggregateRef(e.tenantId(), e.aggregateType(), e.aggregateId());
+        }
+    }
+
+    private Set<UUID> recordInInbox(Connection c, List<EventEnvelope> events) throws SQLException {
+        Set<UUID> fresh = new HashSet<>();
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox_event (consumer, event_id, tenant_id, event_type,"
+                + " aggregate_type, aggregate_id, aggregate_version, outcome) SELECT ?, e, t, et, at, ai, v, 'APPLIED'"
+                + " FROM unnest(?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::bigint[]) AS x(e, t, et, at, ai, v)"
+                + " ON CONFLICT (consumer, event_id) DO NOTHING RETURNING event_id")) {
+            ps.setString(1, name);
+            ps.setArray(2, c.createArrayOf("uuid", events.stream().map(EventEnvelope::eventId).toArray()));
+            ps.setArray(3, c.createArrayOf("text", events.stream().map(EventEnvelope::tenantId).toArray()));
+            ps.setArray(4, c.createArrayOf("text", events.stream().map(EventEnvelope::eventType).toArray()));
+            ps.setArray(5, c.createArrayOf("text", events.stream().map(EventEnvelope::aggregateType).toArray()));
+            ps.setArray(6, c.createArrayOf("text", events.stream().map(EventEnvelope::aggregateId).toArray()));
+            ps.setArray(7, c.createArrayOf("bigint", events.stream().map(EventEnvelope::aggregateVersion).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    fresh.add(rs.getObject(1, UUID.class));
+                }
+            }
+        }
+        return fresh;
+    }
+
+    private Map<AggregateRef, Long> lockAppliedVersions(Connection c, List<EventEnvelope> events) throws SQLException {
+        Set<AggregateRef> refs = new LinkedHashSet<>();
+        events.forEach(e -> refs.add(AggregateRef.of(e)));
+        Map<AggregateRef, Long> versions = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT v.tenant_id, v.aggregate_type, v.aggregate_id, v.version"
+                + " FROM inbox_aggregate_version v JOIN unnest(?::text[], ?::text[], ?::text[]) AS x(t, at, ai)"
+                + " ON v.tenant_id = x.t AND v.aggregate_type = x.at AND v.aggregate_id = x.ai WHERE v.consumer = ? FOR UPDATE OF v")) {
+            ps.setArray(1, c.createArrayOf("text", refs.stream().map(AggregateRef::tenant).toArray()));
+            ps.setArray(2, c.createArrayOf("text", refs.stream().map(AggregateRef::type).toArray()));
+            ps.setArray(3, c.createArrayOf("text", refs.stream().map(AggregateRef::id).toArray()));
+            ps.setString(4, name);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    versions.put(new AggregateRef(rs.getString(1), rs.getString(2), rs.getString(3)), rs.getLong(4));
+                }
+            }
+        }
+        return versions;
+    }
+
+    private void raiseVersions(Connection c, Map<AggregateRef, Long> raised) throws SQLException {
+        if (raised.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO inbox_aggregate_version (consumer, tenant_id, aggregate_type,"
+                + " aggregate_id, version) SELECT ?, t, at, ai, v FROM unnest(?::text[], ?::text[], ?::text[], ?::bigint[]) AS x(t, at, ai, v)"
+                + " ON CONFLICT (consumer, tenant_id, aggregate_type, aggregate_id)"
+                + " DO UPDATE SET version = GREATEST(inbox_aggregate_version.version, EXCLUDED.version)")) {
+            ps.setString(1, name);
+            ps.setArray(2, c.createArrayOf("text", raised.keySet().stream().map(AggregateRef::tenant).toArray()));
+            ps.setArray(3, c.createArrayOf("text", raised.keySet().stream().map(AggregateRef::type).toArray()));
+            ps.setArray(4, c.createArrayOf("text", raised.keySet().stream().map(AggregateRef::id).toArray()));
+            ps.setArray(5, c.createArrayOf("bigint", raised.values().toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    private void markStale(Connection c, List<UUID> stale) throws SQLException {
+        if (stale.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE inbox_event SET outcome = 'IGNORED_STALE' WHERE consumer = ? AND event_id = ANY(?)")) {
+            ps.setString(1, name);
+            ps.setArray(2, c.createArrayOf("uuid", stale.toArray()));
+            ps.executeUpdate();
         }
     }
 

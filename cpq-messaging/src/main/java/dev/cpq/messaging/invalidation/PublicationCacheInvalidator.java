@@ -55,6 +55,22 @@ abstract class PublicationCacheInvalidator implements EventHandler {
         }
     }
 
+    /** One pointer move per version line, to the newest version among the events. */
+    @Override
+    public void applyAll(java.util.List<EventEnvelope> events, Connection transaction) {
+        java.util.Map<VersionLine, java.util.List<EventEnvelope>> byLine = new java.util.LinkedHashMap<>();
+        for (EventEnvelope event : events) {
+            byLine.computeIfAbsent(line(event), l -> new java.util.ArrayList<>()).add(event);
+        }
+        byLine.forEach((line, group) -> {
+            long newest = group.stream().mapToLong(e -> requiredVersion(e.payload())).max().orElseThrow();
+            if (pointer.moveTo(line, newest).moved()) {
+                var now = clock.instant();
+                group.forEach(e -> lag.record(Duration.between(e.occurredAt(), now)));
+            }
+        });
+    }
+
     static long requiredVersion(JsonNode payload) {
         JsonNode v = payload.get("newVersion");
         if (v == null || !v.canConvertToLong() || v.asLong() < 1) {
