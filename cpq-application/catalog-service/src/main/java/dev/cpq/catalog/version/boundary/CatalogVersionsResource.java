@@ -62,7 +62,7 @@ public class CatalogVersionsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response openDraft(@HeaderParam(IdempotentEndpoint.KEY_HEADER) String key, @Context UriInfo uri, @Valid OpenDraftRequest body) {
-        return idempotent.execute("catalog-version.open-draft", key, "POST", uri, body, () -> {
+        return idempotent.execute(CatalogDrafting.OPEN_DRAFT, key, "POST", uri, body, () -> {
             Catalog draft = drafting.openDraft(body == null ? null : body.description());
             return idempotent.created(CatalogVersionView.of(draft),
                     uri.getAbsolutePathBuilder().path(Long.toString(draft.version().sequence())).build(), draft.rowVersion());

@@ -1,9 +1,11 @@
 package dev.cpq.platform.rest.boundary;
 
+import dev.cpq.platform.audit.boundary.AuditResource;
 import dev.cpq.platform.health.boundary.HealthResource;
 import dev.cpq.platform.json.boundary.JsonMapping;
 import dev.cpq.platform.messaging.boundary.OutboxOperationsResource;
 import dev.cpq.platform.metrics.boundary.MetricsResource;
+import dev.cpq.platform.observability.boundary.RequestCorrelation;
 import dev.cpq.platform.problem.boundary.ConstraintViolationExceptionMapper;
 import dev.cpq.platform.problem.boundary.JsonInputExceptionMapper;
 import dev.cpq.platform.problem.boundary.ProblemExceptionMapper;
@@ -29,6 +31,7 @@ public final class PlatformRestComponents {
                 JsonMapping.class,
                 ProblemExceptionMapper.class,
                 RequestSizeLimit.class,
+                RequestCorrelation.class,
                 WebApplicationExceptionMapper.class,
                 JsonInputExceptionMapper.class,
                 ConstraintViolationExceptionMapper.class,
@@ -37,7 +40,8 @@ public final class PlatformRestComponents {
                 RolesAllowedDynamicFeature.class,
                 HealthResource.class,
                 MetricsResource.class,
-                OutboxOperationsResource.class);
+                OutboxOperationsResource.class,
+                AuditResource.class);
     }
 
     /** Jackson for JSON, with our problem mappers instead of Jersey's plain-text ones. */

@@ -56,6 +56,7 @@ public class BearerTokenAuthenticationFilter implements ContainerRequestFilter {
             throw new InvalidTokenException("A bearer token is required.");
         }
         tenantContext.authenticate(caller);
+        request.setProperty("cpq.tenant", caller.tenant().value());
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));
     }
