@@ -111,7 +111,7 @@ apply_domain_configuration() {
   asadmin set "$cfg.security-service.activate-default-principal-to-role-mapping=true"
   # cleartext HTTP/2 upgrades (h2c) end in RST_STREAM protocol errors on POSTs here: HTTP/1.1 only
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.http2-enabled=false"
-  # no product banner in responses
+  # no X-Powered-By banner in responses
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false"
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.server-header=false"
   # listen on loopback only

@@ -1,5 +1,6 @@
 package dev.cpq.catalog;
 
+import dev.cpq.catalog.offering.boundary.OfferingsResource;
 import dev.cpq.catalog.version.boundary.ActiveVersionResource;
 import dev.cpq.catalog.version.boundary.CatalogVersionsResource;
 import dev.cpq.platform.rest.boundary.PlatformRestComponents;
@@ -13,7 +14,7 @@ public class CatalogApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return PlatformRestComponents.with(ActiveVersionResource.class, CatalogVersionsResource.class);
+        return PlatformRestComponents.with(ActiveVersionResource.class, CatalogVersionsResource.class, OfferingsResource.class);
     }
 
     @Override

@@ -7,6 +7,7 @@ import dev.cpq.platform.security.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import dev.cpq.catalog.version.entity.CatalogVersion;
 import java.util.List;
@@ -34,6 +35,31 @@ public class JpaCatalogs implements Catalogs {
                 .setParameter("status", CatalogStatus.PUBLISHED)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public Optional<Catalog> byVersion(CatalogVersion version) {
+        return em.createQuery("SELECT c FROM Catalog c WHERE c.tenantId = :tenant AND c.versionNo = :version", Catalog.class)
+                .setParameter("tenant", tenant.tenant().value())
+                .setParameter("version", version.sequence())
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public Optional<Catalog> byVersionForChange(CatalogVersion version) {
+        return em.createQuery("SELECT c FROM Catalog c WHERE c.tenantId = :tenant AND c.versionNo = :version", Catalog.class)
+                .setParameter("tenant", tenant.tenant().value())
+                .setParameter("version", version.sequence())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
+    public void touch(Catalog catalog) {
+        em.lock(catalog, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        em.flush();
     }
 
     @Override

@@ -80,6 +80,21 @@ public class Catalog {
         return createdAt;
     }
 
+    /** Only a draft is edited; a published or superseded version is history. */
+    public void requireDraft() {
+        if (status != CatalogStatus.DRAFT) {
+            throw new CatalogVersionNotDraftException(version(), status);
+        }
+    }
+
+    public long id() {
+        return id;
+    }
+
+    public String tenantId() {
+        return tenantId;
+    }
+
     public CatalogVersion version() {
         return new CatalogVersion(versionNo);
     }

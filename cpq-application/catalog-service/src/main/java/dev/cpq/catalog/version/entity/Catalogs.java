@@ -7,6 +7,17 @@ public interface Catalogs {
 
     Optional<Catalog> active();
 
+    Optional<Catalog> byVersion(CatalogVersion version);
+
+    /**
+     * The version, locked for the rest of the transaction: commands on one draft run one after the
+     * other, so the second sees the first's version and is refused with 412, never half-applied.
+     */
+    Optional<Catalog> byVersionForChange(CatalogVersion version);
+
+    /** Raises the version's row version: every change of its content is a change of the aggregate. */
+    void touch(Catalog catalog);
+
     /** Every version of the tenant, newest first. */
     java.util.List<Catalog> all();
 

@@ -29,10 +29,15 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
         return ProblemResponses.of(problem, uriInfo);
     }
 
-    /** "replaceLines.arg1.quantity" -> "quantity": the client knows its body, not our method names. */
+    /**
+     * "put.body.name" -> "name", "put.offeringId" -> "offeringId": the client knows its body and
+     * parameters, not our method names.
+     */
     private static String field(ConstraintViolation<?> v) {
-        String path = v.getPropertyPath().toString();
-        String[] parts = path.split("\\.");
-        return parts.length > 2 ? String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length)) : "body";
+        String[] parts = v.getPropertyPath().toString().split("\\.");
+        if (parts.length > 2) {
+            return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
+        }
+        return parts.length == 2 ? parts[1] : "body";
     }
 }

@@ -6,6 +6,7 @@ import dev.cpq.platform.json.boundary.JsonMapping;
 import dev.cpq.platform.messaging.boundary.OutboxOperationsResource;
 import dev.cpq.platform.metrics.boundary.MetricsResource;
 import dev.cpq.platform.observability.boundary.RequestCorrelation;
+import dev.cpq.platform.precondition.boundary.OptimisticLockMappers;
 import dev.cpq.platform.problem.boundary.ConstraintViolationExceptionMapper;
 import dev.cpq.platform.problem.boundary.JsonInputExceptionMapper;
 import dev.cpq.platform.problem.boundary.ProblemExceptionMapper;
@@ -36,6 +37,8 @@ public final class PlatformRestComponents {
                 JsonInputExceptionMapper.class,
                 ConstraintViolationExceptionMapper.class,
                 UnexpectedFailureMapper.class,
+                OptimisticLockMappers.AtFlush.class,
+                OptimisticLockMappers.AtCommit.class,
                 BearerTokenAuthenticationFilter.class,
                 RolesAllowedDynamicFeature.class,
                 HealthResource.class,
