@@ -39,19 +39,19 @@ public class JpaCatalogs implements Catalogs {
 
     @Override
     public Optional<Catalog> byVersion(CatalogVersion version) {
-        return em.createQuery("SELECT c FROM Catalog c WHERE c.tenantId = :tenant AND c.versionNo = :version", Catalog.class)
-                .setParameter("tenant", tenant.tenant().value())
-                .setParameter("version", version.sequence())
-                .getResultStream()
-                .findFirst();
+        return byVersion(version, LockModeType.NONE);
     }
 
     @Override
     public Optional<Catalog> byVersionForChange(CatalogVersion version) {
+        return byVersion(version, LockModeType.PESSIMISTIC_WRITE);
+    }
+
+    private Optional<Catalog> byVersion(CatalogVersion version, LockModeType lock) {
         return em.createQuery("SELECT c FROM Catalog c WHERE c.tenantId = :tenant AND c.versionNo = :version", Catalog.class)
                 .setParameter("tenant", tenant.tenant().value())
                 .setParameter("version", version.sequence())
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .setLockMode(lock)
                 .getResultStream()
                 .findFirst();
     }
