@@ -41,6 +41,7 @@ class IdempotentCommandIT {
             storm();
         } finally {
             ServiceControl.start("redis");
+            DeployedSuite.awaitHealthy();
         }
     }
 

@@ -40,6 +40,23 @@ public final class DeployedSuite {
         return send(request.build());
     }
 
+    /**
+     * Waits (bounded) until the catalog reports every dependency up again, e.g. after a test stopped
+     * and restarted Redis: its circuit breaker lets a trial call through once its open period ends.
+     */
+    public static Reply awaitHealthy() {
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        Reply last;
+        do {
+            last = get("/catalog/api/health", null);
+            if (last.status() == 200) {
+                return last;
+            }
+            Thread.onSpinWait();
+        } while (System.nanoTime() < deadline);
+        throw new AssertionError("the suite did not report healthy within 30 s: " + last.body());
+    }
+
     public static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -21,6 +21,10 @@ public class ServiceConfiguration {
     public static final String REDIS_CLUSTER_NODES = "cpq.redis.cluster-nodes";
     public static final String KAFKA_BOOTSTRAP = "cpq.kafka.bootstrap-servers";
     public static final String AUTH_JWKS_FILE = "cpq.auth.jwks-file";
+    /** Browser origins (scheme://host[:port], comma-separated) allowed to call the API, e.g. the sales UI. */
+    public static final String CORS_ALLOWED_ORIGINS = "cpq.cors.allowed-origins";
+    /** Requests per minute per tenant and client (token subject). */
+    public static final String RATE_LIMIT_PER_MINUTE = "cpq.rate-limit.per-minute";
     public static final String AUTH_ISSUER = "cpq.auth.issuer";
     public static final String AUTH_AUDIENCE = "cpq.auth.audience";
 
@@ -33,6 +37,14 @@ public class ServiceConfiguration {
     /** For tests: any lookup function instead of system properties. */
     public ServiceConfiguration(Function<String, String> source) {
         this.source = source;
+    }
+
+    public java.util.Set<String> corsAllowedOrigins() {
+        return optional(CORS_ALLOWED_ORIGINS).map(v -> java.util.Set.of(v.split("\\s*,\\s*"))).orElse(java.util.Set.of());
+    }
+
+    public int rateLimitPerMinute() {
+        return optional(RATE_LIMIT_PER_MINUTE).map(Integer::parseInt).orElse(1_200);
     }
 
     public String redisUrl() {

@@ -8,6 +8,8 @@ import dev.cpq.platform.metrics.boundary.MetricsResource;
 import dev.cpq.platform.observability.boundary.RequestCorrelation;
 import dev.cpq.platform.precondition.boundary.OptimisticLockMappers;
 import dev.cpq.platform.problem.boundary.ConstraintViolationExceptionMapper;
+import dev.cpq.platform.ratelimit.boundary.ClientRateLimit;
+import dev.cpq.platform.web.boundary.CrossOriginRequests;
 import dev.cpq.platform.problem.boundary.JsonInputExceptionMapper;
 import dev.cpq.platform.problem.boundary.ProblemExceptionMapper;
 import dev.cpq.platform.problem.boundary.RequestSizeLimit;
@@ -33,6 +35,8 @@ public final class PlatformRestComponents {
                 ProblemExceptionMapper.class,
                 RequestSizeLimit.class,
                 RequestCorrelation.class,
+                CrossOriginRequests.class,
+                ClientRateLimit.class,
                 WebApplicationExceptionMapper.class,
                 JsonInputExceptionMapper.class,
                 ConstraintViolationExceptionMapper.class,

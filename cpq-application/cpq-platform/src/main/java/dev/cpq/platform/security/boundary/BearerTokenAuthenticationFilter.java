@@ -57,6 +57,7 @@ public class BearerTokenAuthenticationFilter implements ContainerRequestFilter {
         }
         tenantContext.authenticate(caller);
         request.setProperty("cpq.tenant", caller.tenant().value());
+        request.setProperty("cpq.caller", caller);
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));
     }

@@ -1,0 +1,81 @@
+package dev.cpq.platform.ratelimit.boundary;
+
+import dev.cpq.cache.metrics.CacheMetrics;
+import dev.cpq.cache.ratelimit.WindowCounter;
+import dev.cpq.cache.redis.RedisGateway;
+import dev.cpq.cache.redis.RedisUnavailableException;
+import dev.cpq.platform.config.control.ServiceConfiguration;
+import dev.cpq.platform.ratelimit.entity.RateLimitedException;
+import dev.cpq.platform.security.entity.Caller;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.ext.Provider;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HexFormat;
+
+/**
+ * Partner protection: requests per minute per tenant and client (token subject), counted in Redis.
+ * Over the limit: 429 with Retry-After. Redis down: the limiter fails open (counted), the API answers.
+ */
+@Provider
+@Priority(Priorities.AUTHENTICATION + 100)
+@ApplicationScoped
+public class ClientRateLimit implements ContainerRequestFilter {
+
+    public static final String CALLER_PROPERTY = "cpq.caller";
+
+    private WindowCounter counter;
+    private long limit;
+    private Counter failedOpen;
+    private Counter limited;
+    private final Clock clock = Clock.systemUTC();
+
+    protected ClientRateLimit() {}
+
+    @Inject
+    public ClientRateLimit(RedisGateway redis, CacheMetrics metrics, MeterRegistry registry, ServiceConfiguration configuration) {
+        this.counter = new WindowCounter(redis, metrics, Duration.ofMinutes(1));
+        this.limit = configuration.rateLimitPerMinute();
+        this.failedOpen = registry.counter("cpq.rate.limit.failed.open");
+        this.limited = registry.counter("cpq.rate.limit.rejected");
+    }
+
+    @Override
+    public void filter(ContainerRequestContext request) {
+        if (!(request.getProperty(CALLER_PROPERTY) instanceof Caller caller)) {
+            return; // public endpoints (health, metrics) are not limited per client
+        }
+        Instant now = clock.instant();
+        WindowCounter.Count count;
+        try {
+            count = counter.increment(caller.tenant().value(), clientKey(caller.subject()), now);
+        } catch (RedisUnavailableException e) {
+            failedOpen.increment();
+            return;
+        }
+        if (count.requests() > limit) {
+            limited.increment();
+            throw new RateLimitedException(limit, Duration.between(now, count.windowEnds()).toSeconds() + 1);
+        }
+    }
+
+    /** Subjects may hold characters a key part may not: a digest names the client. */
+    private static String clientKey(String subject) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8)), 0, 12);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
