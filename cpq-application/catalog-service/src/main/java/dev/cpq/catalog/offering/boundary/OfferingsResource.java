@@ -6,6 +6,9 @@ import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -53,10 +56,21 @@ public class OfferingsResource {
 
     @PUT
     @Path("{offeringId}")
+    @Operation(summary = "Create or replace an offering of a draft catalog version")
+    @ApiResponse(responseCode = "200", description = "Stored; ETag is the draft's new version")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs CATALOG_ADMIN)")
+    @ApiResponse(responseCode = "404", description = "CATALOG_VERSION_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "CATALOG_VERSION_NOT_DRAFT")
+    @ApiResponse(responseCode = "412", description = "CATALOG_VERSION_CONFLICT (expectedVersion, currentVersion)")
+    @ApiResponse(responseCode = "428", description = "PRECONDITION_REQUIRED")
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED")
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response put(@PathParam("version") @Positive long version, @PathParam("offeringId") @Pattern(regexp = ID) String offeringId,
+            @Parameter(required = true, description = "ETag of the draft version the edit was made against")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull OfferingRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
         List<OfferingOption> options;

@@ -5,6 +5,10 @@ import dev.cpq.catalog.version.control.CatalogVersionQueries;
 import dev.cpq.catalog.version.entity.Catalog;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.security.entity.Roles;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -59,6 +63,17 @@ public class CatalogVersionsResource {
 
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
+    @Operation(summary = "Open a new draft catalog version (copied from the active one)")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true,
+            description = "Scopes retries: same key + same request replays the answer")
+    @ApiResponse(responseCode = "201", description = "Draft opened; Location and ETag of the new version")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs CATALOG_ADMIN)")
+    @ApiResponse(responseCode = "409", description = "IDEMPOTENCY_REQUEST_IN_PROGRESS")
+    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
+    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response openDraft(@HeaderParam(IdempotentEndpoint.KEY_HEADER) String key, @Context UriInfo uri, @Valid OpenDraftRequest body) {

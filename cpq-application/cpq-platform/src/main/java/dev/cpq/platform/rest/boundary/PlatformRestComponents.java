@@ -5,6 +5,7 @@ import dev.cpq.platform.health.boundary.HealthResource;
 import dev.cpq.platform.json.boundary.JsonMapping;
 import dev.cpq.platform.messaging.boundary.OutboxOperationsResource;
 import dev.cpq.platform.metrics.boundary.MetricsResource;
+import dev.cpq.platform.openapi.boundary.OpenApiResource;
 import dev.cpq.platform.observability.boundary.RequestCorrelation;
 import dev.cpq.platform.precondition.boundary.OptimisticLockMappers;
 import dev.cpq.platform.problem.boundary.ConstraintViolationExceptionMapper;
@@ -48,7 +49,8 @@ public final class PlatformRestComponents {
                 HealthResource.class,
                 MetricsResource.class,
                 OutboxOperationsResource.class,
-                AuditResource.class);
+                AuditResource.class,
+                OpenApiResource.class);
     }
 
     /** Jackson for JSON, with our problem mappers instead of Jersey's plain-text ones. */
