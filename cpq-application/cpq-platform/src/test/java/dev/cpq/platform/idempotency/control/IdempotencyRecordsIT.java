@@ -1,0 +1,93 @@
+package dev.cpq.platform.idempotency.control;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cpq.platform.idempotency.entity.CommandResponse;
+import dev.cpq.platform.idempotency.entity.IdempotencyKeyReusedException;
+import dev.cpq.platform.idempotency.entity.IdempotencyRequestInProgressException;
+import dev.cpq.platform.idempotency.entity.IdempotentRequest;
+import dev.cpq.testing.RealServices;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.UUID;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+/**
+ * The claim protocol on the real PostgreSQL (outside a container each statement commits on its own,
+ * which is what the container's REQUIRES_NEW transactions give the claim too).
+ */
+class IdempotencyRecordsIT {
+
+    private final String schema = "idem_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private IdempotencyRecords records;
+
+    @BeforeEach
+    void migrate() throws SQLException {
+        RealServices.Postgres pg = RealServices.postgres();
+        Flyway.configure().dataSource(pg.url(), pg.user(), pg.password()).schemas(schema).defaultSchema(schema)
+                .table("flyway_platform_history").locations("classpath:dev/cpq/platform/db").load().migrate();
+        dataSource.setUrl(pg.url());
+        dataSource.setUser(pg.user());
+        dataSource.setPassword(pg.password());
+        dataSource.setCurrentSchema(schema);
+        records = new IdempotencyRecords(dataSource);
+    }
+
+    @AfterEach
+    void drop() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("DROP SCHEMA " + schema + " CASCADE");
+        }
+    }
+
+    private static IdempotentRequest request(String key, String fingerprint) {
+        return new IdempotentRequest("t1", "quote.accept", key, fingerprint);
+    }
+
+    @Test
+    void aKeyIsOwnedOnceRunningRequestsAreInProgressAndAnotherRequestIsRefusedFirst() {
+        var claim = records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        assertThat(claim).isInstanceOf(IdempotencyRecords.Owned.class);
+        assertThatThrownBy(() -> records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25)))
+                .isInstanceOf(IdempotencyRequestInProgressException.class);
+        assertThatThrownBy(() -> records.claim(request("k", "f2"), Duration.ofMinutes(1), Duration.ofHours(25)))
+                .as("a different request is reported before the first one's progress")
+                .isInstanceOf(IdempotencyKeyReusedException.class);
+    }
+
+    @Test
+    void aCompletedCommandIsReplayedWithItsResponse() {
+        var owned = (IdempotencyRecords.Owned) records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        CommandResponse response = new CommandResponse(201, "{\"quoteId\":\"q-1\"}", "/quote/api/quotes/q-1", "\"1\"");
+        records.completeRejected(request("k", "f1"), owned.token(), response);
+        assertThat(records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25)))
+                .isEqualTo(new IdempotencyRecords.Replay(response));
+    }
+
+    @Test
+    void aCrashedClaimIsTakenOverAfterItsLeaseAndTheOldOwnerCanNoLongerComplete() {
+        var crashed = (IdempotencyRecords.Owned) records.claim(request("k", "f1"), Duration.ZERO, Duration.ofHours(25));
+        var takeover = records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        assertThat(takeover).isInstanceOf(IdempotencyRecords.Owned.class);
+        assertThat(((IdempotencyRecords.Owned) takeover).token()).isNotEqualTo(crashed.token());
+        assertThatThrownBy(() -> records.completeRejected(request("k", "f1"), crashed.token(), new CommandResponse(200, "{}", null, null)))
+                .as("the first owner lost the key").isInstanceOf(IdempotencyRequestInProgressException.class);
+    }
+
+    @Test
+    void aReleasedKeyCanBeClaimedAgainAndExpiredRecordsArePurged() {
+        var owned = (IdempotencyRecords.Owned) records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        records.release(request("k", "f1"), owned.token());
+        assertThat(records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ZERO)).isInstanceOf(IdempotencyRecords.Owned.class);
+        records.claim(request("other", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        assertThat(records.purgeExpired(100)).as("only the record whose retention ended").isEqualTo(1);
+    }
+}
