@@ -108,6 +108,17 @@ class OfferingPreconditionsIT {
             assertThat(reply.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
             assertThat(reply.body()).as(c[0]).contains("\"field\":\"" + c[1] + "\"");
         }
+        // SQL and path metacharacters in ids are refused as input, never reach a query
+        for (String id : new String[] {"po-1%27%3BDROP%20TABLE%20catalog%3B--", "po-1%20OR%201%3D1", "..%2F..%2Fetc", "%2A"}) {
+            Reply reply = put(draft, id, "\"1\"", offering("x"));
+            assertThat(reply.status()).as(id + " -> " + reply.body()).isBetween(400, 404);
+            assertThat(reply.contentType()).as(id).startsWith("application/problem+json");
+        }
+        Reply notANumber = DeployedSuite.send(HttpRequest.newBuilder(
+                        URI.create(DeployedSuite.baseUrl() + "/catalog/api/catalog-versions/1%20OR%201=1/offerings/po-1"))
+                .header("Authorization", "Bearer " + admin).header("Content-Type", "application/json").header("If-Match", "\"1\"")
+                .PUT(HttpRequest.BodyPublishers.ofString(offering("x"))).build());
+        assertThat(notANumber.status()).isBetween(400, 404);
         assertThat(put(draft, "po-1", "\"1\"", offering("valid at last")).status()).as("nothing was changed before").isEqualTo(200);
     }
 

@@ -29,6 +29,6 @@ class MetricsEndpointIT {
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"n\",\"family\":\"F\",\"options\":[]}")).build());
         assertThat(rejected.status()).isEqualTo(428);
         assertThat(get("/catalog/api/metrics", null).body())
-                .containsPattern("cpq_problems_total\\{code=\"PRECONDITION_REQUIRED\",status=\"428\"\\} [1-9]");
+                .containsPattern("cpq_problems_total\\{code=\"PRECONDITION_REQUIRED\",endpoint=\"OfferingsResource.put\",status=\"428\"\\} [1-9]");
     }
 }

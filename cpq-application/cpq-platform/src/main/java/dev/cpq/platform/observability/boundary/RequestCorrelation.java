@@ -18,8 +18,8 @@ import java.util.regex.Pattern;
 /**
  * Every request has an id: the caller's {@code X-Request-Id} when it is a sensible one, else a new one.
  * It is answered in the response header, travels as the trace id of events written in the request, and
- * ends one structured log line per request (request id, tenant, method, path, status, duration,
- * idempotency key).
+ * ends one structured log line per request (request id, tenant, method, path (aggregate ids), status,
+ * duration, idempotency key, expected version (If-Match), resulting ETag, conflict code).
  */
 @Provider
 @PreMatching
@@ -62,7 +62,12 @@ public class RequestCorrelation implements ContainerRequestFilter, ContainerResp
         long micros = started instanceof Long t0 ? (System.nanoTime() - t0) / 1_000 : -1;
         String tenant = request.getProperty("cpq.tenant") instanceof String t ? t : "-";
         String key = request.getHeaderString("Idempotency-Key");
-        LOG.info(() -> String.format("requestId=%s tenantId=%s method=%s path=/%s status=%d durationUs=%d idempotencyKey=%s",
-                id, tenant, request.getMethod(), request.getUriInfo().getPath(), response.getStatus(), micros, key == null ? "-" : key));
+        String expected = request.getHeaderString("If-Match");
+        Object etag = response.getHeaders().getFirst("ETag");
+        String conflict = response.getEntity() instanceof dev.cpq.platform.problem.entity.Problem p ? p.getCode() : "-";
+        LOG.info(() -> String.format("requestId=%s tenantId=%s method=%s path=/%s status=%d durationUs=%d idempotencyKey=%s"
+                        + " expectedVersion=%s etag=%s conflictCode=%s",
+                id, tenant, request.getMethod(), request.getUriInfo().getPath(), response.getStatus(), micros, key == null ? "-" : key,
+                expected == null ? "-" : expected, etag == null ? "-" : etag, conflict));
     }
 }
