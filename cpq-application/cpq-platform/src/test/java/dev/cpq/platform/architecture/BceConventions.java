@@ -27,6 +27,7 @@ public final class BceConventions {
         controlKnowsNoBoundary(rootPackage).check(classes);
         onlyBoundariesUseJaxRs(rootPackage).check(classes);
         everyClassLivesInARole(rootPackage).check(classes);
+        repositoriesAreTenantScoped(rootPackage).check(classes);
     }
 
     public static ArchRule entitiesKnowNoControlOrBoundary(String rootPackage) {
@@ -45,6 +46,21 @@ public final class BceConventions {
         return noClasses().that().resideInAnyPackage(rootPackage + "..entity..", rootPackage + "..control..")
                 .should().dependOnClassesThat().resideInAPackage("jakarta.ws.rs..")
                 .because("HTTP concerns stay in the boundary");
+    }
+
+    /**
+     * Forgetting the tenant is made hard: whatever queries through JPA must also know the request's
+     * {@code TenantContext} (and bind it in its queries).
+     */
+    public static ArchRule repositoriesAreTenantScoped(String rootPackage) {
+        return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage(rootPackage + "..")
+                .and(com.tngtech.archunit.base.DescribedPredicate.describe("use an EntityManager",
+                        c -> c.getFields().stream().anyMatch(f -> f.getRawType().isEquivalentTo(jakarta.persistence.EntityManager.class))))
+                .should(com.tngtech.archunit.lang.conditions.ArchConditions.dependOnClassesThat(
+                        com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("TenantContext")))
+                .because("every query of a tenant's data is scoped by the tenant of the token")
+                .allowEmptyShould(true);
     }
 
     public static ArchRule everyClassLivesInARole(String rootPackage) {

@@ -17,6 +17,14 @@ class PlatformArchitectureTest {
     }
 
     @Test
+    void conventionRejectsARepositoryThatIgnoresTheTenant() {
+        var classes = new ClassFileImporter().importClasses(dev.cpq.archfixture.order.control.UnscopedOrders.class);
+        assertThatThrownBy(() -> BceConventions.repositoriesAreTenantScoped("dev.cpq.archfixture").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("UnscopedOrders");
+    }
+
+    @Test
     void conventionRejectsAnEntityThatDependsOnItsBoundary() {
         var classes = new ClassFileImporter().importClasses(LeakyOrder.class, OrderResource.class);
         assertThatThrownBy(() -> BceConventions.entitiesKnowNoControlOrBoundary("dev.cpq.archfixture").check(classes))
