@@ -1,6 +1,7 @@
 package dev.cpq.catalog;
 
 import dev.cpq.catalog.offering.boundary.OfferingsResource;
+import dev.cpq.catalog.publication.boundary.PublicationResource;
 import dev.cpq.catalog.version.boundary.ActiveVersionResource;
 import dev.cpq.catalog.version.boundary.CatalogVersionsResource;
 import dev.cpq.platform.rest.boundary.PlatformRestComponents;
@@ -14,7 +15,7 @@ public class CatalogApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return PlatformRestComponents.with(ActiveVersionResource.class, CatalogVersionsResource.class, OfferingsResource.class);
+        return PlatformRestComponents.with(ActiveVersionResource.class, CatalogVersionsResource.class, OfferingsResource.class, PublicationResource.class);
     }
 
     @Override

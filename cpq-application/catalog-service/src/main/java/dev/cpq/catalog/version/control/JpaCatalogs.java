@@ -57,6 +57,18 @@ public class JpaCatalogs implements Catalogs {
     }
 
     @Override
+    public void lockPublication() {
+        em.createNativeQuery("SELECT pg_advisory_xact_lock(hashtext('catalog-publication:' || ?1))")
+                .setParameter(1, tenant.tenant().value())
+                .getSingleResult();
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+
+    @Override
     public void touch(Catalog catalog) {
         em.lock(catalog, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         em.flush();

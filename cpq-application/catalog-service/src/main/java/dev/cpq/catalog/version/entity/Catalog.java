@@ -80,6 +80,21 @@ public class Catalog {
         return createdAt;
     }
 
+    /** The draft becomes the tenant's active version. */
+    public void publish(Instant now) {
+        requireDraft();
+        this.status = CatalogStatus.PUBLISHED;
+        this.publishedAt = Objects.requireNonNull(now, "now");
+    }
+
+    /** A later version was published: this one is history now. */
+    public void supersede() {
+        if (status != CatalogStatus.PUBLISHED) {
+            throw new IllegalStateException("only the published version is superseded, not a " + status + " one");
+        }
+        this.status = CatalogStatus.SUPERSEDED;
+    }
+
     /** Only a draft is edited; a published or superseded version is history. */
     public void requireDraft() {
         if (status != CatalogStatus.DRAFT) {

@@ -15,6 +15,12 @@ public interface Catalogs {
      */
     Optional<Catalog> byVersionForChange(CatalogVersion version);
 
+    /** Serializes publications of the tenant's catalog (held to the end of the transaction). */
+    void lockPublication();
+
+    /** Makes pending state changes visible to the database now (order matters for one-active rules). */
+    void flush();
+
     /** Raises the version's row version: every change of its content is a change of the aggregate. */
     void touch(Catalog catalog);
 
