@@ -13,7 +13,6 @@ import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.Iterator;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A stable SHA-256 over a JSON value: object members sorted by name, numbers in one canonical form
@@ -78,11 +77,5 @@ public final class CanonicalJsonHash {
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is required by the Java platform", e);
         }
-    }
-
-    /** Convenience for maps built by hand (canonical inputs are usually assembled field by field). */
-    public static String ofFields(String prefix, Map<String, ?> value) {
-        JsonNode tree = MAPPER.valueToTree(value);
-        return of(prefix, tree);
     }
 }

@@ -32,6 +32,19 @@ public final class KeyComponents {
         return value;
     }
 
+    /**
+     * A key part for text that may hold any character (client subjects, Idempotency-Keys): the first
+     * 16 bytes of its SHA-256, in hex. Distinct texts collide only with negligible probability.
+     */
+    public static String digest(String text) {
+        try {
+            byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(text.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(hash, 0, 16);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is required by the Java platform", e);
+        }
+    }
+
     private static String printable(String value) {
         String shown = value.length() > 40 ? value.substring(0, 40) + "..." : value;
         return shown.codePoints()

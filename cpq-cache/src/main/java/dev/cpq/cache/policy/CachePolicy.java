@@ -45,8 +45,4 @@ public record CachePolicy(Duration ttl, Duration jitter, boolean staleReadAllowe
     public CachePolicy withRedisDownMode(RedisDownMode mode) {
         return new CachePolicy(ttl, jitter, staleReadAllowed, versionGuardRequired, mode);
     }
-
-    public CachePolicy withTtl(Duration newTtl, Duration newJitter) {
-        return new CachePolicy(newTtl, newJitter, staleReadAllowed, versionGuardRequired, redisDownMode);
-    }
 }

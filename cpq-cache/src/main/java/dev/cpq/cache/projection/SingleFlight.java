@@ -33,10 +33,6 @@ final class SingleFlight {
         }
     }
 
-    int inFlight() {
-        return inFlight.size();
-    }
-
     private static Object await(CompletableFuture<Object> running) {
         try {
             return running.join();

@@ -76,6 +76,15 @@ class CacheKeyContractTest {
     }
 
     @Test
+    void anyTextBecomesAValidKeyPartThroughItsDigest() {
+        String digest = KeyComponents.digest("partner:alice {eu}\n");
+        assertThat(digest).hasSize(32).matches("[0-9a-f]+");
+        assertThat(KeyComponents.require("digest", digest)).isEqualTo(digest);
+        assertThat(KeyComponents.digest("partner:alice {eu}\n")).isEqualTo(digest);
+        assertThat(KeyComponents.digest("partner:bob")).isNotEqualTo(digest);
+    }
+
+    @Test
     void pointerKeysParseBackIntoTheirLines() {
         VersionLine prices = PriceListCacheKeys.line("t-1", "pl-9");
         assertThat(VersionLine.fromPointerKey(prices.pointerKey(), CacheDomain.PRICE_LIST)).contains(prices);

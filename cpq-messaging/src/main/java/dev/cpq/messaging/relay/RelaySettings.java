@@ -19,10 +19,6 @@ public record RelaySettings(int batchSize, int maxAttempts, Duration firstBackof
         return new RelaySettings(500, 10, Duration.ofMillis(200), Duration.ofSeconds(30), Duration.ofSeconds(1), Duration.ofSeconds(15));
     }
 
-    public RelaySettings withMaxAttempts(int attempts) {
-        return new RelaySettings(batchSize, attempts, firstBackoff, maxBackoff, pollInterval, sendTimeout);
-    }
-
     public RelaySettings withSendTimeout(Duration timeout) {
         return new RelaySettings(batchSize, maxAttempts, firstBackoff, maxBackoff, pollInterval, timeout);
     }

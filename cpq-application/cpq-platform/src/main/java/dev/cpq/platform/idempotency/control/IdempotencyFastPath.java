@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.CacheKey;
+import dev.cpq.cache.key.KeyComponents;
 import dev.cpq.cache.key.LiveCacheKeys;
 import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
@@ -78,16 +79,6 @@ public class IdempotencyFastPath {
     }
 
     private static CacheKey key(IdempotentRequest request) {
-        return LiveCacheKeys.idempotency(request.tenant(), request.command(), keyPart(request.key()));
-    }
-
-    /** Keys may hold characters a cache key part may not: use a digest of the client's key. */
-    private static String keyPart(String clientKey) {
-        try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256").digest(clientKey.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 16);
-        } catch (java.security.NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return LiveCacheKeys.idempotency(request.tenant(), request.command(), KeyComponents.digest(request.key()));
     }
 }

@@ -46,14 +46,15 @@ public class IdempotentCommands {
     public record Outcome(CommandResponse response, boolean replayed) {}
 
     public Outcome execute(IdempotentRequest request, Supplier<CommandResponse> command) {
-        var cached = fastPath.lookup(request);
-        if (cached.isPresent()) {
-            return replayed(request, cached.get());
-        }
         IdempotencyRecords.Claim claim;
         try {
+            var cached = fastPath.lookup(request);
+            if (cached.isPresent()) {
+                return replayed(request, cached.get());
+            }
             claim = records.claim(request, LEASE, RETENTION);
         } catch (ProblemException e) {
+            // a reused key is counted whether Redis or PostgreSQL noticed it
             registry.counter("cpq.idempotency.rejected", "command", request.command(), "code", e.problem().getCode()).increment();
             throw e;
         }

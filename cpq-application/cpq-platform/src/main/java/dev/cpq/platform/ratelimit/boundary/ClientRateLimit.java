@@ -1,5 +1,6 @@
 package dev.cpq.platform.ratelimit.boundary;
 
+import dev.cpq.cache.key.KeyComponents;
 import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.ratelimit.WindowCounter;
 import dev.cpq.cache.redis.RedisGateway;
@@ -16,13 +17,9 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.ext.Provider;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 
 /**
  * Partner protection: requests per minute per tenant and client (token subject), counted in Redis.
@@ -59,7 +56,7 @@ public class ClientRateLimit implements ContainerRequestFilter {
         Instant now = clock.instant();
         WindowCounter.Count count;
         try {
-            count = counter.increment(caller.tenant().value(), clientKey(caller.subject()), now);
+            count = counter.increment(caller.tenant().value(), KeyComponents.digest(caller.subject()), now);
         } catch (RedisUnavailableException e) {
             failedOpen.increment();
             return;
@@ -67,15 +64,6 @@ public class ClientRateLimit implements ContainerRequestFilter {
         if (count.requests() > limit) {
             limited.increment();
             throw new RateLimitedException(limit, Duration.between(now, count.windowEnds()).toSeconds() + 1);
-        }
-    }
-
-    /** Subjects may hold characters a key part may not: a digest names the client. */
-    private static String clientKey(String subject) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(subject.getBytes(StandardCharsets.UTF_8)), 0, 12);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
         }
     }
 }
