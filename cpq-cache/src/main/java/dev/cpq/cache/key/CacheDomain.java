@@ -9,6 +9,7 @@ public enum CacheDomain {
     CONFIGURATION_RULES("config-rules"),
     PRICE_LIST("price-list"),
     PRICE_CALCULATION("price-calc"),
+    APPROVAL_POLICY("approval-policy"),
     ELIGIBILITY("eligibility"),
     QUOTE_SUMMARY("quote-summary"),
     IDEMPOTENCY("idempotency"),

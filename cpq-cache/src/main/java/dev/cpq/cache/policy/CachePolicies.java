@@ -32,6 +32,7 @@ public final class CachePolicies {
         m.put(CacheDomain.CATALOG, new CachePolicy(ofMinutes(30), ofMinutes(5), true, true, FALL_BACK));
         m.put(CacheDomain.CONFIGURATION_RULES, new CachePolicy(ofMinutes(30), ofMinutes(5), true, true, FALL_BACK));
         m.put(CacheDomain.PRICE_LIST, new CachePolicy(ofMinutes(10), ofMinutes(2), true, true, FALL_BACK));
+        m.put(CacheDomain.APPROVAL_POLICY, new CachePolicy(ofMinutes(10), ofMinutes(2), true, true, FALL_BACK));
         // derived results: ultra-short, keyed by the hash of an input that names every version used
         m.put(CacheDomain.PRICE_CALCULATION, new CachePolicy(ofSeconds(90), ofSeconds(30), false, true, FALL_BACK));
         // mutable projections kept right by invalidate-on-write

@@ -1,6 +1,8 @@
 package dev.cpq.platform.rest.boundary;
 
 import dev.cpq.platform.audit.boundary.AuditResource;
+import dev.cpq.platform.cache.boundary.CacheBypassRequests;
+import dev.cpq.platform.cache.boundary.CacheOperationsResource;
 import dev.cpq.platform.health.boundary.HealthResource;
 import dev.cpq.platform.json.boundary.JsonMapping;
 import dev.cpq.platform.messaging.boundary.OutboxOperationsResource;
@@ -49,6 +51,8 @@ public final class PlatformRestComponents {
                 HealthResource.class,
                 MetricsResource.class,
                 OutboxOperationsResource.class,
+                CacheOperationsResource.class,
+                CacheBypassRequests.class,
                 AuditResource.class,
                 OpenApiResource.class);
     }
