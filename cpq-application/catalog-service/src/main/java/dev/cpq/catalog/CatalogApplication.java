@@ -1,6 +1,9 @@
 package dev.cpq.catalog;
 
+import dev.cpq.catalog.configuration.boundary.ConfigurationsResource;
+import dev.cpq.catalog.offering.boundary.OfferingCatalogResource;
 import dev.cpq.catalog.offering.boundary.OfferingsResource;
+import dev.cpq.catalog.rule.boundary.RulesResource;
 import dev.cpq.catalog.publication.boundary.PublicationResource;
 import dev.cpq.catalog.version.boundary.ActiveVersionResource;
 import dev.cpq.catalog.version.boundary.CatalogVersionsResource;
@@ -15,7 +18,8 @@ public class CatalogApplication extends Application {
 
     @Override
     public Set<Class<?>> getClasses() {
-        return PlatformRestComponents.with(ActiveVersionResource.class, CatalogVersionsResource.class, OfferingsResource.class, PublicationResource.class);
+        return PlatformRestComponents.with(ActiveVersionResource.class, CatalogVersionsResource.class, OfferingsResource.class,
+                OfferingCatalogResource.class, RulesResource.class, ConfigurationsResource.class, PublicationResource.class);
     }
 
     @Override

@@ -57,6 +57,22 @@ public final class DeployedSuite {
         throw new AssertionError("the suite did not report healthy within 30 s: " + last.body());
     }
 
+    /** A JSON request as a client sends it: bearer token, optional body and extra headers (name, value, ...). */
+    public static Reply call(String method, String path, String bearerToken, String jsonBody, String... headers) {
+        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
+                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        if (jsonBody != null) {
+            request.header("Content-Type", "application/json");
+        }
+        if (bearerToken != null) {
+            request.header("Authorization", "Bearer " + bearerToken);
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            request.header(headers[i], headers[i + 1]);
+        }
+        return send(request.build());
+    }
+
     public static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());

@@ -47,11 +47,12 @@ public class CatalogVersionsResource {
 
     public record OpenDraftRequest(@Size(max = 500) String description) {}
 
-    public record CatalogVersionView(long catalogVersion, String status, String description, Instant createdAt, Instant publishedAt) {
+    public record CatalogVersionView(long catalogVersion, String status, String description, Long basedOnVersion, Instant createdAt,
+            Instant publishedAt) {
 
         static CatalogVersionView of(Catalog c) {
-            return new CatalogVersionView(c.version().sequence(), c.status().name(), c.description().orElse(null), c.createdAt(),
-                    c.publishedAt().orElse(null));
+            return new CatalogVersionView(c.version().sequence(), c.status().name(), c.description().orElse(null),
+                    c.basedOn().map(v -> v.sequence()).orElse(null), c.createdAt(), c.publishedAt().orElse(null));
         }
     }
 

@@ -44,6 +44,9 @@ public class Catalog {
     @Column(name = "description")
     private String description;
 
+    @Column(name = "based_on_version", updatable = false)
+    private Long basedOnVersion;
+
     @Version
     @Column(name = "row_version", nullable = false)
     private long rowVersion;
@@ -52,8 +55,9 @@ public class Catalog {
         // for JPA
     }
 
-    private Catalog(String tenantId, CatalogVersion version, String description, Instant now) {
+    private Catalog(String tenantId, CatalogVersion version, String description, CatalogVersion basedOn, Instant now) {
         this.tenantId = Objects.requireNonNull(tenantId, "tenantId");
+        this.basedOnVersion = basedOn == null ? null : basedOn.sequence();
         this.versionNo = version.sequence();
         this.status = CatalogStatus.DRAFT;
         this.description = description;
@@ -61,15 +65,25 @@ public class Catalog {
     }
 
     public static Catalog draft(String tenantId, CatalogVersion version, Instant now) {
-        return new Catalog(tenantId, version, null, now);
+        return new Catalog(tenantId, version, null, null, now);
     }
 
-    /** A new draft version; its content is edited until it is published. */
-    public static Catalog draft(String tenantId, CatalogVersion version, String description, Instant now) {
+    /**
+     * A new draft version, starting as a copy of {@code basedOn} (the version active when it was opened,
+     * null for the first); its content is edited until it is published.
+     */
+    public static Catalog draft(String tenantId, CatalogVersion version, String description, CatalogVersion basedOn, Instant now) {
         if (description != null && description.length() > 500) {
             throw new IllegalArgumentException("a catalog description has at most 500 characters");
         }
-        return new Catalog(tenantId, version, description, now);
+        if (basedOn != null && !version.isNewerThan(basedOn)) {
+            throw new IllegalArgumentException("a draft is based on an earlier version, not on " + basedOn);
+        }
+        return new Catalog(tenantId, version, description, basedOn, now);
+    }
+
+    public Optional<CatalogVersion> basedOn() {
+        return Optional.ofNullable(basedOnVersion).map(CatalogVersion::new);
     }
 
     public Optional<String> description() {

@@ -17,6 +17,6 @@ public class OutboxEventNotFailedException extends ProblemException {
 
     @Override
     public Problem problem() {
-        return Problem.of("OUTBOX_EVENT_NOT_FAILED", 409, "Not a failed event", getMessage()).with("status", status);
+        return Problem.of("OUTBOX_EVENT_NOT_FAILED", 409, "Not a failed event", getMessage()).with("eventStatus", status);
     }
 }
