@@ -3,7 +3,6 @@ package dev.cpq.platform.cache.boundary;
 import dev.cpq.platform.cache.control.CacheBypass;
 import dev.cpq.platform.security.entity.Roles;
 import jakarta.annotation.Priority;
-import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -15,21 +14,13 @@ import jakarta.ws.rs.ext.Provider;
 @Priority(Priorities.USER)
 public class CacheBypassRequests implements ContainerRequestFilter {
 
-    private CacheBypass bypass;
-
-    protected CacheBypassRequests() {}
-
-    @Inject
-    public CacheBypassRequests(CacheBypass bypass) {
-        this.bypass = bypass;
-    }
 
     @Override
     public void filter(ContainerRequestContext request) {
         String cacheControl = request.getHeaderString(HttpHeaders.CACHE_CONTROL);
         if (cacheControl != null && cacheControl.toLowerCase(java.util.Locale.ROOT).contains("no-cache")
                 && request.getSecurityContext() != null && request.getSecurityContext().isUserInRole(Roles.OPERATOR)) {
-            bypass.request();
+            request.setProperty(CacheBypass.MARK, Boolean.TRUE); // a servlet request attribute
         }
     }
 }

@@ -1,24 +1,34 @@
 package dev.cpq.platform.observability.control;
 
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
-/** The id and idempotency key of the HTTP request being served, for audit entries and events. */
-@RequestScoped
+/**
+ * The id and idempotency key of the HTTP request being served, for audit entries and events. Kept on
+ * the servlet request itself, so it ends with the request.
+ */
+@ApplicationScoped
 public class CurrentRequest {
 
-    private String requestId;
-    private String idempotencyKey;
+    /** Servlet request attributes, set by the request filter as the request arrives. */
+    public static final String ID = CurrentRequest.class.getName() + ".id";
+    public static final String KEY = CurrentRequest.class.getName() + ".idempotencyKey";
 
-    public void begin(String id, String key) {
-        this.requestId = id;
-        this.idempotencyKey = key;
+    private HttpServletRequest request;
+
+    protected CurrentRequest() {}
+
+    @Inject
+    public CurrentRequest(HttpServletRequest request) {
+        this.request = request;
     }
 
     public String requestId() {
-        return requestId;
+        return (String) request.getAttribute(ID);
     }
 
     public String idempotencyKey() {
-        return idempotencyKey;
+        return (String) request.getAttribute(KEY);
     }
 }

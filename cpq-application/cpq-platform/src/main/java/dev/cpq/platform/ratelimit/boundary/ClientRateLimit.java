@@ -30,8 +30,6 @@ import java.time.Instant;
 @ApplicationScoped
 public class ClientRateLimit implements ContainerRequestFilter {
 
-    public static final String CALLER_PROPERTY = "cpq.caller";
-
     private WindowCounter counter;
     private long limit;
     private Counter failedOpen;
@@ -50,7 +48,7 @@ public class ClientRateLimit implements ContainerRequestFilter {
 
     @Override
     public void filter(ContainerRequestContext request) {
-        if (!(request.getProperty(CALLER_PROPERTY) instanceof Caller caller)) {
+        if (!(request.getProperty(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller)) {
             return; // public endpoints (health, metrics) are not limited per client
         }
         Instant now = clock.instant();

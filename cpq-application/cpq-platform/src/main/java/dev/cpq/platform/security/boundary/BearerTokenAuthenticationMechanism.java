@@ -20,7 +20,7 @@ import jakarta.servlet.http.HttpServletResponse;
 @ApplicationScoped
 public class BearerTokenAuthenticationMechanism implements HttpAuthenticationMechanism {
 
-    static final String CALLER = Caller.class.getName();
+    static final String CALLER = Caller.REQUEST_ATTRIBUTE;
     static final String REJECTION = InvalidTokenException.class.getName();
     private static final String BEARER = "Bearer ";
 

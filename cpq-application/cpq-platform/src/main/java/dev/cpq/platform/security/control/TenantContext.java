@@ -3,26 +3,31 @@ package dev.cpq.platform.security.control;
 import dev.cpq.platform.security.entity.Caller;
 import dev.cpq.platform.security.entity.InvalidTokenException;
 import dev.cpq.platform.security.entity.TenantId;
-import jakarta.enterprise.context.RequestScoped;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 
 /**
  * The verified caller of the current request. Repositories ask it for the tenant; nothing else may
- * supply one, so a request can never name the tenant it acts for.
+ * supply one, so a request can never name the tenant it acts for. The caller is the one the
+ * authentication mechanism verified and put on the servlet request (not in a request-scoped bean:
+ * creating one per request cost more than the cached read it served), so it is gone with the request.
  */
-@RequestScoped
+@ApplicationScoped
 public class TenantContext {
 
-    private Caller caller;
+    private HttpServletRequest request;
 
-    public void authenticate(Caller verified) {
-        if (caller != null && !caller.equals(verified)) {
-            throw new IllegalStateException("a request has exactly one caller");
-        }
-        this.caller = verified;
+    protected TenantContext() {}
+
+    /** @param request the container's proxy of the request being served */
+    @Inject
+    public TenantContext(HttpServletRequest request) {
+        this.request = request;
     }
 
     public Caller caller() {
-        if (caller == null) {
+        if (!(request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller)) {
             throw new InvalidTokenException("A bearer token is required.");
         }
         return caller;

@@ -84,6 +84,26 @@ class BearerTokenVerifierTest {
     }
 
     @Test
+    void aRememberedTokenDoesNotVouchForATamperedCopyOfIt() throws Exception {
+        String token = sign(signingKey, c -> c);
+        assertThat(verifier.verify(token).tenant().value()).isEqualTo("tnt-001");
+        assertThat(verifier.verify(token)).isEqualTo(verifier.verify(token));
+
+        String[] parts = token.split("\\.");
+        String forged = Base64URL.encode(claims(c -> c.claim("tenant", "tnt-002")).build().toString()).toString();
+        assertRejected(parts[0] + "." + forged + "." + parts[2]);
+    }
+
+    @Test
+    void anExpiredTokenIsRejectedEvenAfterItWasOnceAccepted() throws Exception {
+        // exp in the past but within the skew: accepted once; the remembered entry ends with the skew too
+        String token = sign(signingKey, c -> c.expirationTime(java.util.Date.from(java.time.Instant.now().minusSeconds(
+                BearerTokenVerifier.CLOCK_SKEW_SECONDS + 5))));
+        assertRejected(token);
+        assertRejected(token);
+    }
+
+    @Test
     void wrongIssuerOrAudienceIsRejected() throws Exception {
         assertRejected(sign(signingKey, c -> c.issuer("someone-else")));
         assertRejected(sign(signingKey, c -> c.audience("other-api")));

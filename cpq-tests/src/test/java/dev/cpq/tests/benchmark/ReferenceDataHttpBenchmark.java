@@ -1,0 +1,120 @@
+package dev.cpq.tests.benchmark;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cpq.tests.support.CatalogAdministration;
+import dev.cpq.tests.support.DeployedSuite;
+import dev.cpq.tests.support.TestTokens;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * HTTP load on loopback against the deployed services, cached and uncached side by side on the same
+ * data, 50 clients: first saturation (closed loop: each client sends as soon as it has its answer),
+ * then capacity at the latency objective (open loop: the offered rate rises step by step until p99
+ * reaches 20 ms or the service falls behind; the highest rate that met it counts). "Uncached" is an
+ * operator's {@code Cache-Control: no-cache}, which sends every read of the request to PostgreSQL;
+ * both modes use the same token, roles and payloads. Prints the figures and writes them to
+ * {@code $CPQ_REPORTS_DIR/http-benchmark.txt}. Targets (issue 6): cached reads >= 3x the uncached
+ * throughput at p99 < 20 ms; warm price calculations >= 2x uncached.
+ */
+class ReferenceDataHttpBenchmark {
+
+    private static final int CLIENTS = Integer.getInteger("cpq.bench.clients", 50);
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("cpq.bench.warmup-seconds", 5));
+    private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("cpq.bench.seconds", 15));
+    private static final double SLO_MILLIS = 20;
+    private static final double START_RATE = Double.parseDouble(System.getProperty("cpq.bench.start-rate", "200"));
+    private static final double STEP_FACTOR = 1.25;
+    private static final Duration STEP = Duration.ofSeconds(Long.getLong("cpq.bench.step-seconds", 4));
+    private static final String[] OFFERINGS = {"fiber-500", "fiber-1g", "fiber-10g", "dsl-100", "mobile-s", "mobile-m", "mobile-l",
+        "data-sim", "tv-basic", "tv-plus", "tv-premium", "tv-streaming"};
+
+    private final String tenant = TestTokens.uniqueTenant("bench");
+    private final List<String> tokens = new ArrayList<>();
+
+    @Test
+    void cachedReadsAgainstUncachedReadsOnTheSameData() throws Exception {
+        CatalogAdministration catalog = new CatalogAdministration(tenant);
+        long version = catalog.openDraft();
+        for (String id : OFFERINGS) {
+            catalog.putInternetOffering(version, id, "Offering " + id);
+        }
+        catalog.publish(version);
+        catalog.awaitPointer(version);
+        for (int c = 0; c < CLIENTS; c++) {
+            tokens.add(TestTokens.token(tenant, Duration.ofHours(1), "SALES_AGENT", "OPERATOR"));
+        }
+
+        List<HttpLoad.Result> saturation = new ArrayList<>();
+        HttpLoad.Result cachedRead = load("GET /catalog/api/offerings/{id}  cached", i -> offeringRead(i, false));
+        HttpLoad.Result uncachedRead = load("GET /catalog/api/offerings/{id}  uncached", i -> offeringRead(i, true));
+        saturation.add(cachedRead);
+        saturation.add(uncachedRead);
+        HttpLoad.Capacity cachedReadCapacity = capacity("GET offering cached", i -> offeringRead(i, false));
+        HttpLoad.Capacity uncachedReadCapacity = capacity("GET offering uncached", i -> offeringRead(i, true));
+
+        StringBuilder out = new StringBuilder();
+        out.append(String.format(Locale.ROOT, "HTTP benchmark on loopback, %d cores, %d clients, same tenant, data and token roles in both modes%n",
+                Runtime.getRuntime().availableProcessors(), CLIENTS));
+        out.append(String.format(Locale.ROOT, "Saturation (closed loop, warm-up %d s, measured %d s):%n", WARMUP.toSeconds(), MEASURE.toSeconds()));
+        saturation.forEach(r -> out.append("  ").append(r.line()).append('\n'));
+        out.append(String.format(Locale.ROOT, "Capacity at p99 < %.0f ms (open loop, paced, latency from the scheduled send; steps x%.2f, then two bisections):%n",
+                SLO_MILLIS, STEP_FACTOR));
+        for (HttpLoad.Capacity c : List.of(cachedReadCapacity, uncachedReadCapacity)) {
+            out.append("  ").append(c.name()).append('\n').append(c.lines());
+        }
+        out.append(String.format(Locale.ROOT, "  offering read: capacity cached/uncached = %.2fx (target >= 3x; cached p99 < 20 ms at %.0f req/s);"
+                + " saturation cached/uncached = %.2fx%n", cachedReadCapacity.throughput() / uncachedReadCapacity.throughput(),
+                cachedReadCapacity.throughput(), cachedRead.throughput() / uncachedRead.throughput()));
+        report(out.toString());
+
+        for (HttpLoad.Result r : saturation) {
+            assertThat(r.errors()).as("%s: first error %s", r.name(), r.firstError()).isZero();
+            assertThat(r.requests()).as(r.name()).isPositive();
+        }
+    }
+
+    private static HttpLoad.Capacity capacity(String name, IntFunction<HttpRequest> request) throws InterruptedException {
+        System.out.println("  capacity search: " + name);
+        return HttpLoad.capacityAtSlo(name, CLIENTS, SLO_MILLIS, START_RATE, STEP_FACTOR, STEP, request);
+    }
+
+    private HttpLoad.Result load(String name, IntFunction<HttpRequest> request) throws InterruptedException {
+        HttpLoad.Result r = HttpLoad.run(name, CLIENTS, WARMUP, MEASURE, request);
+        System.out.println("  " + r.line());
+        return r;
+    }
+
+    private HttpRequest offeringRead(int i, boolean uncached) {
+        int client = i / 1_000_003;
+        var b = HttpRequest.newBuilder(URI.create(DeployedSuite.baseUrl() + "/catalog/api/offerings/" + OFFERINGS[Math.floorMod(i, OFFERINGS.length)]))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + tokens.get(client % tokens.size()))
+                .GET();
+        if (uncached) {
+            b.header("Cache-Control", "no-cache");
+        }
+        return b.build();
+    }
+
+    private static void report(String text) throws IOException {
+        System.out.print(text);
+        String dir = System.getenv("CPQ_REPORTS_DIR");
+        if (dir != null && !dir.isBlank()) {
+            Path file = Path.of(dir, "http-benchmark.txt");
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+            System.out.println("  report: " + file);
+        }
+    }
+}
