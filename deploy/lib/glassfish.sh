@@ -78,7 +78,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v9" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
+  printf '%s\n' "v10" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -104,8 +104,11 @@ apply_domain_configuration() {
     asadmin delete-jvm-options -- "$(gf_escape "$opt")"
   done
   asadmin create-jvm-options -- "-Xms256m:-Xmx$GF_HEAP:-XX\:+UseSerialGC:-Duser.timezone=UTC"
-  # 5 HTTP threads (the default) starve everything; 24 is ample on 2 cores
-  asadmin set "$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=24"
+  # 5 HTTP threads (the default) starve everything. Services call each other over HTTP inside this one
+  # server (pricing -> catalog, quote -> pricing/catalog): an outer request holds its thread while the
+  # inner one needs another, so the pool must exceed the concurrent outer requests (measured: 24 threads
+  # under 50 clients deadlocked until the 2 s client timeout)
+  asadmin set "$cfg.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64"
   asadmin set "$cfg.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8"
   # a token's role claims arrive as groups; map each group onto the application role of the same name
   asadmin set "$cfg.security-service.activate-default-principal-to-role-mapping=true"

@@ -95,7 +95,62 @@ seed_catalog() {
   echo "catalog: version $version published (12 offerings, 3 families with rules)"
 }
 
+# seed_prices VERSION OFFERING EUR_ONE_TIME EUR_MONTHLY : EUR in market eu, USD (x1.1) in market us,
+# each for the direct channel and (5 % lower) the partner channel
+seed_prices() {
+  local version=$1 offering=$2 one=$3 monthly=$4 prices
+  prices=$(awk -v o="$one" -v m="$monthly" 'BEGIN {
+    printf "{\"prices\":["
+    printf "{\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"oneTime\":%.2f,\"recurring\":%.2f},", o, m
+    printf "{\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"partner\",\"oneTime\":%.2f,\"recurring\":%.2f},", o * 0.95, m * 0.95
+    printf "{\"currency\":\"USD\",\"market\":\"us\",\"channel\":\"direct\",\"oneTime\":%.2f,\"recurring\":%.2f},", o * 1.1, m * 1.1
+    printf "{\"currency\":\"USD\",\"market\":\"us\",\"channel\":\"partner\",\"oneTime\":%.2f,\"recurring\":%.2f}", o * 1.045, m * 1.045
+    printf "]}" }')
+  seed_call PUT "/pricing/api/price-lists/standard/versions/$version/entries/$offering" "$prices" "If-Match: $SEED_ETAG"
+  seed_expect 200
+}
+
+seed_pricing() {
+  local version
+  seed_call GET /pricing/api/price-lists/standard/active-version
+  if [[ $SEED_STATUS == 200 ]]; then
+    echo "pricing: price list standard already has an active version, skipped"
+  else
+    seed_call POST /pricing/api/price-lists/standard/versions \
+      '{"name":"Standard price list","stalenessPolicy":"REPRICE_REQUIRED_ON_PUBLISH","validityDays":30}' \
+      "Idempotency-Key: seed-price-list-$DEMO_TENANT-$(date +%s)"
+    seed_expect 201 || return 1
+    version=$(seed_json_field priceListVersion <<<"$SEED_BODY")
+    seed_prices "$version" fiber-500 49.00 39.90 || return 1
+    seed_prices "$version" fiber-1g 49.00 59.90 || return 1
+    seed_prices "$version" fiber-10g 199.00 249.00 || return 1
+    seed_prices "$version" dsl-100 29.00 29.90 || return 1
+    seed_prices "$version" mobile-s 0.00 9.99 || return 1
+    seed_prices "$version" mobile-m 0.00 19.99 || return 1
+    seed_prices "$version" mobile-l 0.00 34.99 || return 1
+    seed_prices "$version" data-sim 9.00 14.99 || return 1
+    seed_prices "$version" tv-basic 19.00 12.50 || return 1
+    seed_prices "$version" tv-plus 19.00 22.50 || return 1
+    seed_prices "$version" tv-premium 39.00 39.90 || return 1
+    seed_prices "$version" tv-streaming 0.00 7.99 || return 1
+    seed_call POST "/pricing/api/price-lists/standard/versions/$version/publish" "" "If-Match: $SEED_ETAG" \
+      "Idempotency-Key: seed-publish-price-list-$DEMO_TENANT-$version"
+    seed_expect 200 || return 1
+    echo "pricing: price list standard v$version published (12 offerings, EUR and USD, direct and partner channels)"
+  fi
+  seed_call GET /pricing/api/approval-policy
+  seed_expect 200 || return 1
+  if [[ $(seed_json_field policyVersion <<<"$SEED_BODY") != 0 ]]; then
+    echo "pricing: approval policy exists, skipped"
+    return 0
+  fi
+  seed_call PUT /pricing/api/approval-policy \
+    '{"thresholds":[{"role":"PARTNER","maxDiscountPercent":5},{"role":"SALES_AGENT","maxDiscountPercent":10},{"role":"SALES_MANAGER","maxDiscountPercent":25}]}'
+  seed_expect 200 || return 1
+  echo "pricing: approval policy (partner 5 %, sales agent 10 %, sales manager 25 %)"
+}
+
 seed_demo() {
   SEED_TOKEN=$(mint_token "$DEMO_TENANT" CATALOG_ADMIN,PRICING_ADMIN,SALES_AGENT 600 demo-seed)
-  seed_catalog
+  seed_catalog && seed_pricing
 }

@@ -25,6 +25,7 @@ import java.util.function.LongSupplier;
 public final class ActiveVersionPointer {
 
     private static final RedisScript MOVE = RedisScript.load("move-pointer.lua");
+    private static final RedisScript CURRENT_ALL = RedisScript.load("current-pointers.lua");
 
     private final RedisGateway redis;
     private final CachePolicies policies;
@@ -42,6 +43,23 @@ public final class ActiveVersionPointer {
     public OptionalLong current(VersionLine line) {
         String current = redis.execute(j -> j.hget(line.pointerKey(), "current"));
         return current == null ? OptionalLong.empty() : OptionalLong.of(Long.parseLong(current));
+    }
+
+    /**
+     * What Redis says now for several lines of one tenant, in one round trip (a tenant's keys share a
+     * hash slot, so this holds in a cluster too).
+     */
+    public List<OptionalLong> current(List<VersionLine> lines) {
+        if (lines.stream().map(VersionLine::tenant).distinct().count() > 1) {
+            throw new IllegalArgumentException("one round trip reads the lines of one tenant: " + lines);
+        }
+        List<?> reply = (List<?>) redis.eval(CURRENT_ALL, lines.stream().map(VersionLine::pointerKey).toList(), List.of());
+        List<OptionalLong> versions = new java.util.ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            Object v = i < reply.size() ? reply.get(i) : null;
+            versions.add(v instanceof String s ? OptionalLong.of(Long.parseLong(s)) : OptionalLong.empty());
+        }
+        return versions;
     }
 
     /** The version the pointer had before its last move (what superseded-version cleanup keeps). */
@@ -69,7 +87,7 @@ public final class ActiveVersionPointer {
 
     /**
      * The active version for reads: the pointer when Redis has one, else the authority's answer (which
-     * then sets the pointer). When Redis is unreachable the domain's policy decides between asking the
+     * then sets the pointer; an answer of 0, "nothing published yet", is returned and sets nothing). When Redis is unreachable the domain's policy decides between asking the
      * authority (counted) and failing fast.
      */
     public long resolve(VersionLine line, LongSupplier authority) {
@@ -87,6 +105,9 @@ public final class ActiveVersionPointer {
             return authority.getAsLong();
         }
         long authoritative = authority.getAsLong();
+        if (authoritative < 1) {
+            return authoritative; // the authority has published nothing yet: nothing to point at
+        }
         try {
             PointerMove move = moveTo(line, authoritative);
             // a concurrent move may have set a newer version meanwhile: the pointer knows best
@@ -95,6 +116,27 @@ public final class ActiveVersionPointer {
             metrics.count(Event.REDIS_ERROR, line.domain(), line.tenant());
             return authoritative;
         }
+    }
+
+    /**
+     * {@link #resolve} for several lines of one tenant: the pointers in one round trip, the authority of
+     * a line asked only where its pointer is absent (or Redis is unreachable, as the domain's policy says).
+     */
+    public long[] resolve(List<VersionLine> lines, List<LongSupplier> authorities) {
+        if (lines.size() != authorities.size()) {
+            throw new IllegalArgumentException("one authority per line");
+        }
+        List<OptionalLong> cached;
+        try {
+            cached = current(lines);
+        } catch (RedisUnavailableException e) {
+            cached = null; // each line follows its own domain's policy below
+        }
+        long[] versions = new long[lines.size()];
+        for (int i = 0; i < versions.length; i++) {
+            versions[i] = cached != null && cached.get(i).isPresent() ? cached.get(i).getAsLong() : resolve(lines.get(i), authorities.get(i));
+        }
+        return versions;
     }
 
     /** Pointer state for operators: current, previous and when it last moved. */

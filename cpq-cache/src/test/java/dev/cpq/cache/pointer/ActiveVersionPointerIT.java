@@ -1,6 +1,7 @@
 package dev.cpq.cache.pointer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cpq.cache.CacheFixture;
 import dev.cpq.cache.key.CacheDomain;
@@ -11,6 +12,7 @@ import dev.cpq.cache.metrics.CacheMetrics.Event;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Random;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -44,6 +46,27 @@ class ActiveVersionPointerIT {
         assertThat(f.pointer.previous(line)).hasValue(3);
         assertThat(f.metrics.countOf(Event.POINTER_MOVE_REFUSED, CacheDomain.CATALOG, f.tenant)).isEqualTo(2);
         assertThat(f.pointer.describe(line)).containsKeys("current", "previous", "moved_at");
+    }
+
+    @Test
+    void severalPointersOfATenantResolveInOneRoundTripAndOnlyAbsentOnesAskTheirAuthority() {
+        VersionLine catalog = CatalogCacheKeys.line(f.tenant);
+        VersionLine priceList = PriceListCacheKeys.line(f.tenant, "pl-1");
+        f.pointer.moveTo(catalog, 7);
+        AtomicInteger asked = new AtomicInteger();
+
+        long[] versions = f.pointer.resolve(List.of(catalog, priceList), List.of(() -> {
+            throw new AssertionError("the catalog pointer is set: its authority is not asked");
+        }, () -> {
+            asked.incrementAndGet();
+            return 12;
+        }));
+
+        assertThat(versions).containsExactly(7, 12);
+        assertThat(asked).hasValue(1);
+        assertThat(f.pointer.current(List.of(priceList, catalog))).containsExactly(OptionalLong.of(12), OptionalLong.of(7));
+        assertThatThrownBy(() -> f.pointer.current(List.of(catalog, CatalogCacheKeys.line(f.tenant + "x"))))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cpq.tests.support.CatalogAdministration;
 import dev.cpq.tests.support.DeployedSuite;
+import dev.cpq.tests.support.PricingAdministration;
 import dev.cpq.tests.support.TestTokens;
 import java.io.IOException;
 import java.net.URI;
@@ -41,9 +42,11 @@ class ReferenceDataHttpBenchmark {
 
     private final String tenant = TestTokens.uniqueTenant("bench");
     private final List<String> tokens = new ArrayList<>();
+    private long catalogVersion;
+    private final java.util.concurrent.atomic.AtomicInteger freshInputs = new java.util.concurrent.atomic.AtomicInteger();
 
     @Test
-    void cachedReadsAgainstUncachedReadsOnTheSameData() throws Exception {
+    void cachedAgainstUncachedReadsAndPriceCalculationsOnTheSameData() throws Exception {
         CatalogAdministration catalog = new CatalogAdministration(tenant);
         long version = catalog.openDraft();
         for (String id : OFFERINGS) {
@@ -51,6 +54,14 @@ class ReferenceDataHttpBenchmark {
         }
         catalog.publish(version);
         catalog.awaitPointer(version);
+        catalogVersion = version;
+        PricingAdministration pricing = new PricingAdministration(tenant);
+        long priceListVersion = pricing.openDraft("standard", null);
+        for (int i = 0; i < OFFERINGS.length; i++) {
+            pricing.putEurPrice("standard", priceListVersion, OFFERINGS[i], (10 + i) + ".00", (20 + i) + ".90");
+        }
+        pricing.published("standard", priceListVersion);
+        pricing.approvalPolicy("[{\"role\":\"SALES_AGENT\",\"maxDiscountPercent\":10},{\"role\":\"SALES_MANAGER\",\"maxDiscountPercent\":25}]");
         for (int c = 0; c < CLIENTS; c++) {
             tokens.add(TestTokens.token(tenant, Duration.ofHours(1), "SALES_AGENT", "OPERATOR"));
         }
@@ -60,8 +71,15 @@ class ReferenceDataHttpBenchmark {
         HttpLoad.Result uncachedRead = load("GET /catalog/api/offerings/{id}  uncached", i -> offeringRead(i, true));
         saturation.add(cachedRead);
         saturation.add(uncachedRead);
+        HttpLoad.Result cachedPrice = load("POST /pricing/api/price-calculations  cached", i -> calculation(i, false, false));
+        HttpLoad.Result uncachedPrice = load("POST /pricing/api/price-calculations  uncached", i -> calculation(i, true, false));
+        HttpLoad.Result cachedFreshPrice = load("POST price-calculations new input  cached", i -> calculation(i, false, true));
+        HttpLoad.Result uncachedFreshPrice = load("POST price-calculations new input  uncached", i -> calculation(i, true, true));
+        saturation.addAll(List.of(cachedPrice, uncachedPrice, cachedFreshPrice, uncachedFreshPrice));
         HttpLoad.Capacity cachedReadCapacity = capacity("GET offering cached", i -> offeringRead(i, false));
         HttpLoad.Capacity uncachedReadCapacity = capacity("GET offering uncached", i -> offeringRead(i, true));
+        HttpLoad.Capacity cachedPriceCapacity = capacity("POST price-calculation cached", i -> calculation(i, false, false));
+        HttpLoad.Capacity uncachedPriceCapacity = capacity("POST price-calculation uncached", i -> calculation(i, true, false));
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "HTTP benchmark on loopback, %d cores, %d clients, same tenant, data and token roles in both modes%n",
@@ -70,12 +88,16 @@ class ReferenceDataHttpBenchmark {
         saturation.forEach(r -> out.append("  ").append(r.line()).append('\n'));
         out.append(String.format(Locale.ROOT, "Capacity at p99 < %.0f ms (open loop, paced, latency from the scheduled send; steps x%.2f, then two bisections):%n",
                 SLO_MILLIS, STEP_FACTOR));
-        for (HttpLoad.Capacity c : List.of(cachedReadCapacity, uncachedReadCapacity)) {
+        for (HttpLoad.Capacity c : List.of(cachedReadCapacity, uncachedReadCapacity, cachedPriceCapacity, uncachedPriceCapacity)) {
             out.append("  ").append(c.name()).append('\n').append(c.lines());
         }
         out.append(String.format(Locale.ROOT, "  offering read: capacity cached/uncached = %.2fx (target >= 3x; cached p99 < 20 ms at %.0f req/s);"
                 + " saturation cached/uncached = %.2fx%n", cachedReadCapacity.throughput() / uncachedReadCapacity.throughput(),
                 cachedReadCapacity.throughput(), cachedRead.throughput() / uncachedRead.throughput()));
+        out.append(String.format(Locale.ROOT, "  price calculation: capacity cached/uncached = %.2fx, saturation cached/uncached = %.2fx (target >= 2x);"
+                + " new inputs (a result stored per request) saturation cached/uncached = %.2fx%n",
+                cachedPriceCapacity.throughput() / uncachedPriceCapacity.throughput(), cachedPrice.throughput() / uncachedPrice.throughput(),
+                cachedFreshPrice.throughput() / uncachedFreshPrice.throughput()));
         report(out.toString());
 
         for (HttpLoad.Result r : saturation) {
@@ -101,6 +123,36 @@ class ReferenceDataHttpBenchmark {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + tokens.get(client % tokens.size()))
                 .GET();
+        if (uncached) {
+            b.header("Cache-Control", "no-cache");
+        }
+        return b.build();
+    }
+
+    /**
+     * A seller's calculation: one of 36 recurring inputs (12 offerings x 3 quantities), or with
+     * {@code freshInput} a discount no one asked before, so a new result is stored every time.
+     */
+    private HttpRequest calculation(int i, boolean uncached, boolean freshInput) {
+        int client = i / 1_000_003;
+        String offering = OFFERINGS[Math.floorMod(i, OFFERINGS.length)];
+        int quantity = 1 + Math.floorMod(i / OFFERINGS.length, 3);
+        String discount = "5";
+        if (freshInput) {
+            // a combination nobody priced before in this run (the counter spans both modes)
+            int n = freshInputs.getAndIncrement();
+            quantity = 1 + n / 1000;
+            discount = String.format(Locale.ROOT, "%d.%02d", (n % 1000) / 100, n % 100);
+        }
+        String body = "{\"priceListId\":\"standard\",\"catalogVersion\":" + catalogVersion + ",\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\","
+                + "\"lines\":[{\"offeringId\":\"" + offering + "\",\"options\":{\"speed\":\"1G\"},\"quantity\":" + quantity
+                + ",\"termMonths\":24,\"discountPercent\":" + discount + "},{\"offeringId\":\"fiber-500\",\"options\":{},"
+                + "\"quantity\":1,\"termMonths\":12,\"discountPercent\":0}]}";
+        var b = HttpRequest.newBuilder(URI.create(DeployedSuite.baseUrl() + "/pricing/api/price-calculations"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + tokens.get(client % tokens.size()))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
         if (uncached) {
             b.header("Cache-Control", "no-cache");
         }

@@ -7,6 +7,7 @@ import dev.cpq.cache.pointer.ActiveVersionPointer;
 import dev.cpq.cache.projection.ProjectionCache;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 
@@ -34,6 +35,14 @@ public class CachedReads {
     /** The active version of a line: the pointer, else the database (which then sets the pointer). */
     public long activeVersion(VersionLine line, LongSupplier database) {
         return bypassed() ? database.getAsLong() : pointer.resolve(line, database);
+    }
+
+    /** The active versions of several lines of the caller's tenant: the pointers in one round trip. */
+    public long[] activeVersions(List<VersionLine> lines, List<LongSupplier> database) {
+        if (bypassed()) {
+            return database.stream().mapToLong(LongSupplier::getAsLong).toArray();
+        }
+        return pointer.resolve(lines, database);
     }
 
     public <T> T projection(CacheKey key, Class<T> type, Supplier<T> database) {

@@ -1,0 +1,143 @@
+package dev.cpq.pricing.pricelist.boundary;
+
+import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.security.entity.Roles;
+import dev.cpq.pricing.pricelist.control.PriceListDrafting;
+import dev.cpq.pricing.pricelist.control.PriceListQueries;
+import dev.cpq.pricing.pricelist.entity.PriceList;
+import dev.cpq.pricing.pricelist.entity.PriceListId;
+import dev.cpq.pricing.pricelist.entity.StalenessPolicy;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.util.List;
+
+/** {@code /price-lists}: the tenant's price lists, their versions, and opening a new draft version. */
+@Path("price-lists")
+@ApplicationScoped
+public class PriceListsResource {
+
+    private PriceListDrafting drafting;
+    private PriceListQueries queries;
+    private IdempotentEndpoint idempotent;
+
+    protected PriceListsResource() {}
+
+    @Inject
+    public PriceListsResource(PriceListDrafting drafting, PriceListQueries queries, IdempotentEndpoint idempotent) {
+        this.drafting = drafting;
+        this.queries = queries;
+        this.idempotent = idempotent;
+    }
+
+    /** Every field optional: absent ones are copied from the active (else newest) version, or defaulted for a new list. */
+    public record OpenDraftRequest(@Size(max = PriceList.MAX_NAME_LENGTH) @Pattern(regexp = "(?s).*\\S.*", message = "must not be blank") String name,
+            StalenessPolicy stalenessPolicy, @Min(1) @Max(365) Integer validityDays) {}
+
+    public record PriceListView(String priceListId, String name, Long activeVersion, Instant publishedAt, String stalenessPolicy,
+            int validityDays, List<Long> draftVersions) {
+
+        static PriceListView of(PriceListQueries.Overview o) {
+            PriceList current = o.current();
+            return new PriceListView(o.priceListId().value(), current.name(), o.active().map(a -> a.version().sequence()).orElse(null),
+                    o.active().flatMap(PriceList::publishedAt).orElse(null), current.stalenessPolicy().name(), current.validityDays().days(),
+                    o.drafts().stream().map(d -> d.version().sequence()).toList());
+        }
+    }
+
+    public record OpenedDraftView(String priceListId, long priceListVersion, String status, String name, String stalenessPolicy,
+            int validityDays, Instant createdAt, Long copiedFromVersion, int entriesCopied) {}
+
+    public record ActiveVersionView(String priceListId, long priceListVersion, String name, String stalenessPolicy, int validityDays,
+            Instant publishedAt) {}
+
+    @GET
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The tenant's price lists with their active version, open drafts and staleness policy")
+    public List<PriceListView> priceLists() {
+        return queries.overview().stream().map(PriceListView::of).toList();
+    }
+
+    @POST
+    @Path("{priceListId}/versions")
+    @RolesAllowed(Roles.PRICING_ADMIN)
+    @Operation(summary = "Open a new draft version of a price list (creating the list with its first draft); entries are copied from the active version")
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true,
+            description = "Scopes retries: same key + same request replays the answer")
+    @ApiResponse(responseCode = "201", description = "Draft opened; Location and ETag of the new version")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
+    @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
+    @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs PRICING_ADMIN)")
+    @ApiResponse(responseCode = "409", description = "IDEMPOTENCY_REQUEST_IN_PROGRESS")
+    @ApiResponse(responseCode = "413", description = "PAYLOAD_TOO_LARGE")
+    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    @ApiResponse(responseCode = "429", description = "RATE_LIMITED")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Response openDraft(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId,
+            @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key, @Context UriInfo uri, @Valid OpenDraftRequest body) {
+        PriceListId id = new PriceListId(priceListId);
+        return idempotent.execute(PriceListDrafting.OPEN_DRAFT, key, "POST", uri, body, () -> {
+            PriceListDrafting.Opened opened = body == null
+                    ? drafting.openDraft(id, null, null, null)
+                    : drafting.openDraft(id, body.name(), body.stalenessPolicy(), body.validityDays());
+            PriceList d = opened.draft();
+            return idempotent.created(new OpenedDraftView(d.priceListId().value(), d.version().sequence(), d.status().name(), d.name(),
+                            d.stalenessPolicy().name(), d.validityDays().days(), d.createdAt(), opened.copiedFrom().orElse(null),
+                            opened.entriesCopied()),
+                    uri.getAbsolutePathBuilder().path(Long.toString(d.version().sequence())).build(), d.rowVersion());
+        });
+    }
+
+    @GET
+    @Path("{priceListId}/versions/{version}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "One version of a price list with its entries; ETag is its row version (If-Match of edits and publication)")
+    @ApiResponse(responseCode = "200", description = "The version and its entries")
+    @ApiResponse(responseCode = "404", description = "PRICE_LIST_NOT_FOUND, PRICE_LIST_VERSION_NOT_FOUND")
+    public Response version(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId,
+            @PathParam("version") @Positive long version) {
+        PriceListQueries.VersionDetail detail = queries.version(new PriceListId(priceListId), version);
+        return Response.ok(PriceListVersionView.of(detail.priceList(), detail.entries()))
+                .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(detail.priceList().rowVersion()))
+                .build();
+    }
+
+    @GET
+    @Path("{priceListId}/active-version")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "The list's published version, read from the database (never Redis)")
+    @ApiResponse(responseCode = "200", description = "The active version; ETag is its row version")
+    @ApiResponse(responseCode = "404", description = "PRICE_LIST_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "PRICE_LIST_NOT_PUBLISHED")
+    public Response activeVersion(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId) {
+        PriceList active = queries.active(new PriceListId(priceListId));
+        return Response.ok(new ActiveVersionView(active.priceListId().value(), active.version().sequence(), active.name(),
+                        active.stalenessPolicy().name(), active.validityDays().days(), active.publishedAt().orElse(null)))
+                .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(active.rowVersion()))
+                .build();
+    }
+}

@@ -1,0 +1,72 @@
+package dev.cpq.pricing.pricelist.control;
+
+import dev.cpq.pricing.pricelist.entity.PriceEntries;
+import dev.cpq.pricing.pricelist.entity.PriceEntry;
+import dev.cpq.pricing.pricelist.entity.PriceList;
+import dev.cpq.pricing.pricelist.entity.PriceListId;
+import dev.cpq.pricing.pricelist.entity.PriceListNotFoundException;
+import dev.cpq.pricing.pricelist.entity.PriceListNotPublishedException;
+import dev.cpq.pricing.pricelist.entity.PriceListStatus;
+import dev.cpq.pricing.pricelist.entity.PriceListVersion;
+import dev.cpq.pricing.pricelist.entity.PriceLists;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Read side of price lists; always from PostgreSQL, the authority on what is active. */
+@ApplicationScoped
+public class PriceListQueries {
+
+    /** A list as admins see it: its active version (if any) and its open drafts, newest first. */
+    public record Overview(PriceListId priceListId, Optional<PriceList> active, List<PriceList> drafts) {
+
+        /** The version whose terms describe the list: the active one, else the newest draft. */
+        public PriceList current() {
+            return active.orElseGet(() -> drafts.get(0));
+        }
+    }
+
+    /** A version with its entries. */
+    public record VersionDetail(PriceList priceList, List<PriceEntry> entries) {}
+
+    private PriceLists priceLists;
+    private PriceEntries entries;
+    private PriceListLookup lookup;
+
+    protected PriceListQueries() {}
+
+    @Inject
+    public PriceListQueries(PriceLists priceLists, PriceEntries entries, PriceListLookup lookup) {
+        this.priceLists = priceLists;
+        this.entries = entries;
+        this.lookup = lookup;
+    }
+
+    public List<Overview> overview() {
+        Map<PriceListId, List<PriceList>> byList = new LinkedHashMap<>();
+        for (PriceList p : priceLists.publishedAndDrafts()) {
+            byList.computeIfAbsent(p.priceListId(), k -> new ArrayList<>()).add(p);
+        }
+        List<Overview> lists = new ArrayList<>();
+        byList.forEach((id, versions) -> lists.add(new Overview(id,
+                versions.stream().filter(v -> v.status() == PriceListStatus.PUBLISHED).findFirst(),
+                versions.stream().filter(PriceList::isDraft).toList())));
+        return lists;
+    }
+
+    /** The list's published version: 404 when the list does not exist, 409 when it has drafts only. */
+    public PriceList active(PriceListId id) {
+        return priceLists.active(id).orElseThrow(() -> priceLists.exists(id)
+                ? new PriceListNotPublishedException(id)
+                : new PriceListNotFoundException(id));
+    }
+
+    public VersionDetail version(PriceListId id, long version) {
+        PriceList priceList = priceLists.byVersion(id, new PriceListVersion(version)).orElseThrow(() -> lookup.notFound(id, version));
+        return new VersionDetail(priceList, entries.of(priceList));
+    }
+}

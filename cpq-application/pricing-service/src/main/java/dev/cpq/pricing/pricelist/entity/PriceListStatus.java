@@ -1,0 +1,7 @@
+package dev.cpq.pricing.pricelist.entity;
+
+public enum PriceListStatus {
+    DRAFT,
+    PUBLISHED,
+    SUPERSEDED
+}

@@ -1,0 +1,148 @@
+package dev.cpq.tests.pricing;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cpq.tests.support.CatalogAdministration;
+import dev.cpq.tests.support.DeployedSuite;
+import dev.cpq.tests.support.DeployedSuite.Reply;
+import dev.cpq.tests.support.PricingAdministration;
+import dev.cpq.tests.support.TestTokens;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Price calculations on the deployed pricing service, against a catalog the tenant published: exact
+ * amounts, stored immutable results with stable hashes, approval signals from the policy version in
+ * force, and a catalog version that is no longer the active one refused.
+ */
+class PriceCalculationIT {
+
+    private final String tenant = TestTokens.uniqueTenant("price");
+    private final CatalogAdministration catalog = new CatalogAdministration(tenant);
+    private final PricingAdministration pricing = new PricingAdministration(tenant);
+    private final String seller = TestTokens.token(tenant, "SALES_AGENT");
+    private long catalogVersion;
+
+    @BeforeEach
+    void publishedCatalogAndPrices() {
+        catalogVersion = catalog.openDraft();
+        catalog.putInternetOffering(catalogVersion, "fiber-1g", "Fiber 1G");
+        catalog.publish(catalogVersion);
+        catalog.awaitPointer(catalogVersion);
+        long v = pricing.openDraft("standard", null);
+        pricing.putEurPrice("standard", v, "fiber-1g", "49.00", "59.90");
+        pricing.published("standard", v);
+        pricing.approvalPolicy("[{\"role\":\"SALES_AGENT\",\"maxDiscountPercent\":10},{\"role\":\"SALES_MANAGER\",\"maxDiscountPercent\":25}]");
+    }
+
+    @Test
+    void amountsAreExactToTheCentAndTheResultNamesEveryVersionItUsed() {
+        Reply priced = calculate(line(2, 24, "12.5"));
+
+        assertThat(priced.status()).as(priced.body()).isEqualTo(201);
+        JsonNode r = priced.json();
+        // 2 x 49.00 once, 2 x 59.90 a month for 24 months, 12.5 % off: net monthly 119.80 x 0.875 = 104.825 -> 104.82
+        assertThat(new BigDecimal(r.at("/lines/0/listTotal").asText())).isEqualByComparingTo("2973.20");
+        assertThat(new BigDecimal(r.at("/lines/0/netOneTime").asText())).isEqualByComparingTo("85.75");
+        assertThat(new BigDecimal(r.at("/lines/0/netRecurringMonthly").asText())).isEqualByComparingTo("104.82");
+        assertThat(new BigDecimal(r.at("/totals/netTotal").asText())).isEqualByComparingTo("2601.43");
+        assertThat(new BigDecimal(r.at("/totals/discountTotal").asText())).isEqualByComparingTo("371.77");
+        assertThat(r.get("catalogVersion").asLong()).isEqualTo(catalogVersion);
+        assertThat(r.get("priceListVersion").asLong()).isEqualTo(1);
+        assertThat(r.get("stalenessPolicy").asText()).isEqualTo("REPRICE_REQUIRED_ON_PUBLISH");
+        assertThat(r.get("inputHash").asText()).startsWith("in-sha256:");
+        assertThat(r.get("priceHash").asText()).startsWith("price-sha256:");
+        Reply stored = DeployedSuite.get("/pricing/api/price-calculations/" + r.get("priceResultId").asText(), seller);
+        assertThat(stored.status()).isEqualTo(200);
+        assertThat(stored.json().get("priceHash").asText()).isEqualTo(r.get("priceHash").asText());
+        assertThat(DeployedSuite.get("/pricing/api/price-calculations/" + r.get("priceResultId").asText(),
+                TestTokens.token(TestTokens.uniqueTenant("other"), "SALES_AGENT")).status()).as("another tenant's result").isEqualTo(404);
+    }
+
+    @Test
+    void identicalInputOnTheSameVersionsGivesTheSameHashesAndAnyChangeAnotherInputHash() {
+        JsonNode first = calculate(line(2, 24, "5")).json();
+        Reply again = calculate(line(2, 24, "5"));
+        JsonNode otherQuantity = calculate(line(3, 24, "5")).json();
+        JsonNode otherDiscount = calculate(line(2, 24, "6")).json();
+
+        assertThat(again.status()).as("an identical calculation reuses the stored result").isEqualTo(200);
+        assertThat(again.json().get("priceResultId").asText()).isEqualTo(first.get("priceResultId").asText());
+        assertThat(again.json().get("inputHash").asText()).isEqualTo(first.get("inputHash").asText());
+        assertThat(again.json().get("priceHash").asText()).isEqualTo(first.get("priceHash").asText());
+        assertThat(otherQuantity.get("inputHash").asText()).isNotEqualTo(first.get("inputHash").asText());
+        assertThat(otherQuantity.get("priceHash").asText()).isNotEqualTo(first.get("priceHash").asText());
+        assertThat(otherDiscount.get("inputHash").asText()).isNotEqualTo(first.get("inputHash").asText());
+    }
+
+    @Test
+    void approvalSignalsFollowThePolicyVersionInForce() {
+        JsonNode underOldPolicy = calculate(line(1, 12, "8")).json();
+        long lowered = pricing.approvalPolicy("[{\"role\":\"SALES_AGENT\",\"maxDiscountPercent\":5},{\"role\":\"SALES_MANAGER\",\"maxDiscountPercent\":25}]");
+        JsonNode underNewPolicy = calculate(line(1, 12, "8")).json();
+
+        assertThat(underOldPolicy.get("approvalSignals")).isEmpty();
+        assertThat(underNewPolicy.get("policyVersion").asLong()).isEqualTo(lowered);
+        assertThat(underNewPolicy.at("/approvalSignals/0/requiredRole").asText()).isEqualTo("SALES_MANAGER");
+        assertThat(underNewPolicy.get("inputHash").asText()).isNotEqualTo(underOldPolicy.get("inputHash").asText());
+    }
+
+    @Test
+    void aCatalogVersionThatIsNoLongerActiveIsRefused() {
+        long next = catalog.openDraft();
+        catalog.publish(next);
+        catalog.awaitPointer(next);
+
+        Reply stale = calculate(line(1, 12, "0"));
+
+        assertThat(stale.status()).isEqualTo(409);
+        assertThat(stale.json().get("code").asText()).isEqualTo("CATALOG_VERSION_STALE");
+        assertThat(stale.json().get("currentVersion").asLong()).isEqualTo(next);
+        assertThat(stale.json().get("remediation").asText()).isNotBlank();
+    }
+
+    @Test
+    void aPublishedPriceListVersionIsUsedOnceItsPointerMoved() {
+        long v2 = pricing.openDraft("standard", "VALID_UNTIL_QUOTE_EXPIRY");
+        pricing.putEurPrice("standard", v2, "fiber-1g", "0.00", "54.90");
+        pricing.published("standard", v2);
+
+        JsonNode r = calculate(line(1, 1, "0")).json();
+
+        assertThat(r.get("priceListVersion").asLong()).isEqualTo(v2);
+        assertThat(r.get("stalenessPolicy").asText()).isEqualTo("VALID_UNTIL_QUOTE_EXPIRY");
+        assertThat(new BigDecimal(r.at("/totals/netTotal").asText())).isEqualByComparingTo("54.90");
+    }
+
+    @Test
+    void badAmountsAndUnknownPricesAreClearFourHundreds() {
+        long v2 = pricing.openDraft("standard", null);
+        Reply tooPrecise = pricing.putEntries("standard", v2, "fiber-1g",
+                "{\"prices\":[{\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"oneTime\":1.005,\"recurring\":1}]}");
+        Reply negative = pricing.putEntries("standard", v2, "fiber-1g",
+                "{\"prices\":[{\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"oneTime\":-1,\"recurring\":1}]}");
+        Reply noSuchPrice = DeployedSuite.call("POST", "/pricing/api/price-calculations", seller, "{\"catalogVersion\":" + catalogVersion
+                + ",\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"lines\":[{\"offeringId\":\"tv-box\",\"options\":{},"
+                + "\"quantity\":1,\"termMonths\":1,\"discountPercent\":0}]}");
+        Reply negativeQuantity = calculate(line(-1, 12, "0"));
+
+        assertThat(tooPrecise.status()).isEqualTo(400);
+        assertThat(negative.status()).isEqualTo(400);
+        assertThat(noSuchPrice.status()).isEqualTo(422);
+        assertThat(noSuchPrice.json().get("code").asText()).isEqualTo("PRICE_NOT_FOUND");
+        assertThat(negativeQuantity.status()).isEqualTo(400);
+        assertThat(negativeQuantity.json().get("code").asText()).isEqualTo("VALIDATION_FAILED");
+    }
+
+    private String line(int quantity, int termMonths, String discountPercent) {
+        return "{\"offeringId\":\"fiber-1g\",\"options\":{\"speed\":\"1G\"},\"quantity\":" + quantity + ",\"termMonths\":" + termMonths
+                + ",\"discountPercent\":" + discountPercent + "}";
+    }
+
+    private Reply calculate(String line) {
+        return DeployedSuite.call("POST", "/pricing/api/price-calculations", seller, "{\"catalogVersion\":" + catalogVersion
+                + ",\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"lines\":[" + line + "]}");
+    }
+}
