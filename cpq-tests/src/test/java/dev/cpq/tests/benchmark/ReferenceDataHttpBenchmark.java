@@ -66,6 +66,14 @@ class ReferenceDataHttpBenchmark {
             tokens.add(TestTokens.token(tenant, Duration.ofHours(1), "SALES_AGENT", "OPERATOR"));
         }
 
+        // a freshly started server compiles its hot paths for a while: warm every path first, unmeasured
+        HttpLoad.run("warm-up", CLIENTS, Duration.ZERO, Duration.ofSeconds(Long.getLong("cpq.bench.jit-warmup-seconds", 20)),
+                i -> switch (Math.floorMod(i, 4)) {
+                    case 0 -> offeringRead(i, false);
+                    case 1 -> offeringRead(i, true);
+                    case 2 -> calculation(i, false, false);
+                    default -> calculation(i, true, false);
+                });
         List<HttpLoad.Result> saturation = new ArrayList<>();
         HttpLoad.Result cachedRead = load("GET /catalog/api/offerings/{id}  cached", i -> offeringRead(i, false));
         HttpLoad.Result uncachedRead = load("GET /catalog/api/offerings/{id}  uncached", i -> offeringRead(i, true));

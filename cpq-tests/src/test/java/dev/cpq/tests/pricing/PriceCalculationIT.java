@@ -9,6 +9,14 @@ import dev.cpq.tests.support.DeployedSuite.Reply;
 import dev.cpq.tests.support.PricingAdministration;
 import dev.cpq.tests.support.TestTokens;
 import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +83,45 @@ class PriceCalculationIT {
         assertThat(otherQuantity.get("inputHash").asText()).isNotEqualTo(first.get("inputHash").asText());
         assertThat(otherQuantity.get("priceHash").asText()).isNotEqualTo(first.get("priceHash").asText());
         assertThat(otherDiscount.get("inputHash").asText()).isNotEqualTo(first.get("inputHash").asText());
+    }
+
+    @Test
+    void twentyIdenticalCalculationsAtOnceConvergeOnOneStoredResult() throws Exception {
+        for (boolean aroundTheCache : new boolean[] {false, true}) {
+            // around the cache (an operator's no-cache), only the store's per-input lock keeps them to one row
+            String caller = aroundTheCache ? TestTokens.token(tenant, "SALES_AGENT", "OPERATOR") : seller;
+            String body = "{\"catalogVersion\":" + catalogVersion + ",\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\","
+                    + "\"lines\":[" + line(aroundTheCache ? 7 : 6, 36, "3.33") + "]}";
+            CountDownLatch ready = new CountDownLatch(20);
+            CountDownLatch go = new CountDownLatch(1);
+            ExecutorService pool = Executors.newFixedThreadPool(20);
+            List<Future<Reply>> replies = new ArrayList<>();
+            try {
+                for (int i = 0; i < 20; i++) {
+                    replies.add(pool.submit(() -> {
+                        ready.countDown();
+                        go.await();
+                        return aroundTheCache
+                                ? DeployedSuite.call("POST", "/pricing/api/price-calculations", caller, body, "Cache-Control", "no-cache")
+                                : DeployedSuite.call("POST", "/pricing/api/price-calculations", caller, body);
+                    }));
+                }
+                ready.await();
+                go.countDown();
+                Set<String> ids = new HashSet<>();
+                int created = 0;
+                for (Future<Reply> f : replies) {
+                    Reply r = f.get();
+                    assertThat(r.status()).as(r.body()).isIn(200, 201);
+                    created += r.status() == 201 ? 1 : 0;
+                    ids.add(r.json().get("priceResultId").asText());
+                }
+                assertThat(ids).as("one stored result (around the cache: %s)", aroundTheCache).hasSize(1);
+                assertThat(created).as("stored once (around the cache: %s)", aroundTheCache).isEqualTo(1);
+            } finally {
+                pool.shutdownNow();
+            }
+        }
     }
 
     @Test

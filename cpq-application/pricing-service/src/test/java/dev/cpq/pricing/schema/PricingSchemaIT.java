@@ -182,6 +182,24 @@ class PricingSchemaIT {
         assertThat(count("SELECT count(*) FROM price_result WHERE price_result_id = '" + id + "'")).isEqualTo(1);
     }
 
+    @Test
+    void theKnownCatalogVersionOnlyMovesForwardWhateverOrderPublicationsArriveIn() throws Exception {
+        var replica = new dev.cpq.pricing.calculation.control.CatalogPublicationReplica();
+        for (long v : new long[] {3, 5, 4, 5, 1}) {
+            replica.apply(new dev.cpq.messaging.event.EventEnvelope(UUID.randomUUID(), "t1", "Catalog", "catalog", v, "CatalogPublished",
+                    java.time.Instant.now(), 1, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("newVersion", v),
+                    "it"), db);
+        }
+        replica.apply(new dev.cpq.messaging.event.EventEnvelope(UUID.randomUUID(), "t2", "Catalog", "catalog", 2, "CatalogPublished",
+                java.time.Instant.now(), 1, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("newVersion", 2), "it"),
+                db);
+
+        assertThat(count("SELECT active_version FROM known_catalog_version WHERE tenant_id = 't1'")).isEqualTo(5);
+        assertThat(count("SELECT active_version FROM known_catalog_version WHERE tenant_id = 't2'")).isEqualTo(2);
+        assertThatThrownBy(() -> exec("INSERT INTO known_catalog_version (tenant_id, active_version) VALUES ('t3', 0)"))
+                .hasMessageContaining("known_catalog_version_positive");
+    }
+
     private void exec(String sql) throws SQLException {
         try (Statement s = db.createStatement()) {
             s.execute(sql);
