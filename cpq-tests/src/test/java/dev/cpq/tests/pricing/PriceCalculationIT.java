@@ -2,7 +2,10 @@ package dev.cpq.tests.pricing;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cpq.tests.support.CatalogAdministration;
 import dev.cpq.tests.support.DeployedSuite;
 import dev.cpq.tests.support.DeployedSuite.Reply;
@@ -19,6 +22,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Price calculations on the deployed pricing service, against a catalog the tenant published: exact
@@ -26,6 +31,10 @@ import org.junit.jupiter.api.Test;
  * force, and a catalog version that is no longer the active one refused.
  */
 class PriceCalculationIT {
+
+    /** Reads numbers as written (no double, no stripped zeros). */
+    private static final ObjectMapper EXACT = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     private final String tenant = TestTokens.uniqueTenant("price");
     private final CatalogAdministration catalog = new CatalogAdministration(tenant);
@@ -67,6 +76,47 @@ class PriceCalculationIT {
         assertThat(stored.json().get("priceHash").asText()).isEqualTo(r.get("priceHash").asText());
         assertThat(DeployedSuite.get("/pricing/api/price-calculations/" + r.get("priceResultId").asText(),
                 TestTokens.token(TestTokens.uniqueTenant("other"), "SALES_AGENT")).status()).as("another tenant's result").isEqualTo(404);
+    }
+
+    /**
+     * The table of cases, worked by hand: list amounts exact; net one-time and net monthly rounded
+     * HALF_EVEN at the currency's scale (EUR 2, JPY 0, BHD 3); net recurring = net monthly x term;
+     * discount = list total - net total.
+     */
+    @ParameterizedTest(name = "{0} x{1}, {2} months, {3} % -> net {4}, discount {5}, net monthly {6}")
+    @CsvSource({
+        "EUR, 1,    12, 0,     289.39,    0.00,      19.95",
+        "EUR, 3,    24, 7.5,   1467.36,   119.01,    55.36",
+        "JPY, 2,    36, 12.34, 133722,    18838,     3471",
+        "BHD, 1000, 12, 100,   0.000,     50000.000, 0.000",
+        "BHD, 7,    0,  33.33, 58.336,    29.164,    14.584"})
+    void totalsAreExactInEveryCurrencysScale(String currency, int quantity, int termMonths, String discountPercent, String netTotal,
+            String discountTotal, String netMonthly) throws Exception {
+        pricedInThreeCurrencies();
+
+        Reply priced = DeployedSuite.call("POST", "/pricing/api/price-calculations", seller, "{\"catalogVersion\":" + catalogVersion
+                + ",\"currency\":\"" + currency + "\",\"market\":\"" + currency.substring(0, 2).toLowerCase(java.util.Locale.ROOT)
+                + "\",\"channel\":\"direct\",\"lines\":[" + line(quantity, termMonths, discountPercent) + "]}");
+
+        assertThat(priced.status()).as(priced.body()).isIn(200, 201);
+        JsonNode r = EXACT.readTree(priced.body());
+        // compared as written: value and the currency's number of decimals
+        assertThat(r.at("/totals/netTotal").decimalValue().toPlainString()).as("net total").isEqualTo(netTotal);
+        assertThat(r.at("/totals/discountTotal").decimalValue().toPlainString()).as("discount").isEqualTo(discountTotal);
+        assertThat(r.at("/lines/0/netRecurringMonthly").decimalValue().toPlainString()).as("net monthly").isEqualTo(netMonthly);
+        assertThat(new BigDecimal(r.at("/totals/listTotal").asText()).subtract(new BigDecimal(discountTotal)))
+                .isEqualByComparingTo(netTotal);
+    }
+
+    /** Version 2 of the list: EUR 49.99 + 19.95/month (eu), JPY 5000 + 1980/month (jp), BHD 12.500 + 3.125/month (bh). */
+    private void pricedInThreeCurrencies() {
+        long v = pricing.openDraft("standard", null);
+        Reply put = pricing.putEntries("standard", v, "fiber-1g", "{\"prices\":["
+                + "{\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"oneTime\":49.99,\"recurring\":19.95},"
+                + "{\"currency\":\"JPY\",\"market\":\"jp\",\"channel\":\"direct\",\"oneTime\":5000,\"recurring\":1980},"
+                + "{\"currency\":\"BHD\",\"market\":\"bh\",\"channel\":\"direct\",\"oneTime\":12.500,\"recurring\":3.125}]}");
+        assertThat(put.status()).as(put.body()).isEqualTo(200);
+        pricing.published("standard", v);
     }
 
     @Test
