@@ -23,8 +23,8 @@ POSTGRESQL_JDBC_VERSION=$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.ver
 
 # The WARs of the suite: name, context root, Maven module directory. Each gets its own PostgreSQL
 # role, schema, pool and jdbc/<name> resource. Services join this list with their issues.
-CPQ_SERVICES=(catalog pricing)
-declare -A CPQ_WAR_MODULE=([catalog]=cpq-application/catalog-service [pricing]=cpq-application/pricing-service)
+CPQ_SERVICES=(catalog pricing quote)
+declare -A CPQ_WAR_MODULE=([catalog]=cpq-application/catalog-service [pricing]=cpq-application/pricing-service [quote]=cpq-application/quote-service)
 
 DEMO_TENANT=${CPQ_DEMO_TENANT:-demo}
 # browser origins allowed to call the API (the sales UI's dev server by default), comma-separated

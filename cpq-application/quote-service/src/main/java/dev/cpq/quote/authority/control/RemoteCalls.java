@@ -1,0 +1,143 @@
+package dev.cpq.quote.authority.control;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cpq.platform.observability.control.CurrentRequest;
+import dev.cpq.quote.authority.entity.RemoteProblemException;
+import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * One JSON call to catalog- or pricing-service with the caller's own bearer token and request id
+ * (quote holds no credentials; the other services scope their answers by the token's tenant and log the
+ * same request id). HTTP/1.1 (GlassFish's listener speaks only that), bounded at 2 s; anything but a
+ * clear answer is {@link RemoteServiceUnavailableException}, never a guess.
+ */
+@ApplicationScoped
+public class RemoteCalls {
+
+    static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "code", "instance");
+
+    /** A clear answer: its status and JSON body (a missing node when there was none). */
+    public record Answer(int status, JsonNode body) {
+
+        public boolean ok() {
+            return status == 200 || status == 201;
+        }
+
+        public String code() {
+            return body.path("code").asText("");
+        }
+    }
+
+    private Supplier<String> authorization;
+    private Supplier<String> requestId;
+    private HttpClient http;
+    private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
+
+    protected RemoteCalls() {}
+
+    @Inject
+    public RemoteCalls(HttpServletRequest request, CurrentRequest current) {
+        this(() -> request.getHeader("Authorization"), current::requestId);
+    }
+
+    RemoteCalls(Supplier<String> authorization, Supplier<String> requestId) {
+        this.authorization = authorization;
+        this.requestId = requestId;
+        this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    public Answer get(String service, URI uri) {
+        return send(service, request(uri).GET());
+    }
+
+    public Answer post(String service, URI uri, Object body) {
+        String text;
+        try {
+            text = json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a request body is always writable", e);
+        }
+        return send(service, request(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
+    }
+
+    /** A deliberate 4xx refusal (a problem body with a code) passed through, anything else is unavailability. */
+    public RuntimeException refusal(String service, Answer answer) {
+        String code = answer.code();
+        boolean deliberate = answer.status() >= 404 && answer.status() < 500 && answer.status() != 429 && code.matches("[A-Z][A-Z0-9_]*");
+        if (!deliberate) {
+            return unavailable(service, "answered HTTP " + answer.status() + (code.isEmpty() ? "" : " " + code), null);
+        }
+        Map<String, Object> extensions = new LinkedHashMap<>();
+        for (Iterator<Map.Entry<String, JsonNode>> it = answer.body().fields(); it.hasNext();) {
+            Map.Entry<String, JsonNode> member = it.next();
+            if (!STANDARD_MEMBERS.contains(member.getKey())) {
+                extensions.put(member.getKey(), member.getValue());
+            }
+        }
+        return new RemoteProblemException(answer.status(), code, answer.body().path("detail").asText(service + "-service refused"), extensions);
+    }
+
+    public RemoteServiceUnavailableException unavailable(String service, String detail, Throwable cause) {
+        return new RemoteServiceUnavailableException(service, detail, cause);
+    }
+
+    public ObjectMapper json() {
+        return json;
+    }
+
+    private HttpRequest.Builder request(URI uri) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
+        String token = authorization.get();
+        if (token != null) {
+            b.header("Authorization", token);
+        }
+        String id = requestId.get();
+        if (id != null) {
+            b.header("X-Request-Id", id);
+        }
+        return b;
+    }
+
+    private Answer send(String service, HttpRequest.Builder request) {
+        HttpResponse<String> response;
+        try {
+            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (HttpTimeoutException e) {
+            throw unavailable(service, "no answer within " + TIMEOUT.toMillis() + " ms", e);
+        } catch (IOException e) {
+            throw unavailable(service, "not reachable (" + e.getClass().getSimpleName() + ")", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw unavailable(service, "interrupted while waiting for the answer", e);
+        }
+        return new Answer(response.statusCode(), read(response.body()));
+    }
+
+    private JsonNode read(String body) {
+        try {
+            return body == null || body.isBlank() ? json.missingNode() : json.readTree(body);
+        } catch (IOException e) {
+            return json.missingNode();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package dev.cpq.quote.drafting.control;
+
+import dev.cpq.quote.authority.entity.CatalogAuthority;
+import dev.cpq.quote.authority.entity.ConfigurationVerdict;
+import dev.cpq.quote.drafting.entity.ConfigurationInvalidException;
+import dev.cpq.quote.drafting.entity.LineChoice;
+import dev.cpq.quote.drafting.entity.QuoteLine;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Validates chosen lines with catalog-service, outside any transaction. The first line is validated on
+ * the active catalog version (catalog may use its cached rule graph: fine while drafting), the others on
+ * the version that answer named, so all lines of a revision are configured on one catalog version.
+ */
+@ApplicationScoped
+public class LineConfiguring {
+
+    /** The validated lines and the catalog version they were validated on. */
+    public record Configured(List<QuoteLine> lines, long catalogVersion) {}
+
+    private CatalogAuthority catalog;
+
+    protected LineConfiguring() {}
+
+    @Inject
+    public LineConfiguring(CatalogAuthority catalog) {
+        this.catalog = catalog;
+    }
+
+    /** @throws ConfigurationInvalidException with every violation of every line (nothing is stored) */
+    public Configured configure(List<LineChoice> choices) {
+        Long version = null;
+        List<QuoteLine> lines = new ArrayList<>(choices.size());
+        List<Map<String, Object>> violations = new ArrayList<>();
+        for (int i = 0; i < choices.size(); i++) {
+            LineChoice choice = choices.get(i);
+            ConfigurationVerdict verdict = catalog.validate(choice.offeringId(), choice.options(), version);
+            version = verdict.catalogVersion();
+            if (!verdict.valid()) {
+                for (ConfigurationVerdict.Violation v : verdict.violations()) {
+                    Map<String, Object> violation = new LinkedHashMap<>();
+                    violation.put("lineIndex", i);
+                    violation.put("offeringId", choice.offeringId());
+                    violation.put("code", v.code());
+                    violation.put("option", v.option());
+                    violation.put("message", v.message());
+                    violations.add(violation);
+                }
+                if (verdict.violations().isEmpty()) {
+                    violations.add(Map.of("lineIndex", i, "offeringId", choice.offeringId(), "code", "INVALID"));
+                }
+            } else {
+                lines.add(choice.configured(verdict.configurationHash()));
+            }
+        }
+        if (!violations.isEmpty()) {
+            throw new ConfigurationInvalidException(violations);
+        }
+        return new Configured(lines, version);
+    }
+}

@@ -1,0 +1,37 @@
+package dev.cpq.quote.submission.control;
+
+import dev.cpq.quote.drafting.entity.Quote;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+
+/**
+ * The final freshness validation of a submit, in a fixed order so the same facts always give the same
+ * refusal: catalog version, configuration, price list version and price validity, then the approval
+ * signals under the current policy. Remote reads only: it runs before the submit transaction.
+ */
+@ApplicationScoped
+public class QuoteSubmitValidator {
+
+    private ConfigurationFreshnessChecker configuration;
+    private QuotePricingFreshnessChecker pricing;
+    private StaleRejections rejections;
+
+    protected QuoteSubmitValidator() {}
+
+    @Inject
+    public QuoteSubmitValidator(ConfigurationFreshnessChecker configuration, QuotePricingFreshnessChecker pricing, StaleRejections rejections) {
+        this.configuration = configuration;
+        this.pricing = pricing;
+        this.rejections = rejections;
+    }
+
+    /** @throws dev.cpq.quote.drafting.entity.QuoteStaleException (counted by code) when anything moved */
+    public QuotePricingFreshnessChecker.CurrentSignals validate(Quote quote, Instant now) {
+        return rejections.counted(() -> {
+            configuration.check(quote);
+            pricing.checkPrice(quote, now);
+            return pricing.currentSignals(quote);
+        });
+    }
+}

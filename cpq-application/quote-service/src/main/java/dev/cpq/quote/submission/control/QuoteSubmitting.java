@@ -1,0 +1,76 @@
+package dev.cpq.quote.submission.control;
+
+import dev.cpq.platform.audit.control.AuditTrail;
+import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.precondition.entity.ExpectedVersion;
+import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.platform.security.entity.Roles;
+import dev.cpq.quote.approval.entity.ApprovalDecision;
+import dev.cpq.quote.approval.entity.ApprovalDecisions;
+import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.drafting.entity.QuoteId;
+import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
+import dev.cpq.quote.drafting.entity.QuoteStatus;
+import dev.cpq.quote.drafting.entity.Quotes;
+import dev.cpq.quote.drafting.entity.RevisionId;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Clock;
+
+/**
+ * Submitting: the state and If-Match checked, then every remote freshness check
+ * ({@link QuoteSubmitValidator}) with the command's transaction suspended; then, under the row lock,
+ * If-Match checked again and the state change applied: APPROVED (with automatic approval evidence) when
+ * no signal applies, PENDING_APPROVAL otherwise.
+ */
+@ApplicationScoped
+public class QuoteSubmitting {
+
+    public static final String SUBMIT = "quote.submit";
+
+    private record Validated(RevisionId revision, QuotePricingFreshnessChecker.CurrentSignals signals) {}
+
+    private Quotes quotes;
+    private ApprovalDecisions decisions;
+    private QuoteSubmitValidator validator;
+    private OutsideTransaction outside;
+    private AuditTrail audit;
+    private TenantContext tenant;
+    private final Clock clock = Clock.systemUTC();
+
+    protected QuoteSubmitting() {}
+
+    @Inject
+    public QuoteSubmitting(Quotes quotes, ApprovalDecisions decisions, QuoteSubmitValidator validator, OutsideTransaction outside,
+            AuditTrail audit, TenantContext tenant) {
+        this.quotes = quotes;
+        this.decisions = decisions;
+        this.validator = validator;
+        this.outside = outside;
+        this.audit = audit;
+        this.tenant = tenant;
+    }
+
+    /** Runs in the idempotent command's transaction. */
+    public Quote submit(QuoteId id, ExpectedVersion expected) {
+        Validated validated = outside.run(() -> {
+            Quote seen = quotes.byId(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
+            expected.check("QUOTE", seen.rowVersion());
+            seen.requireSubmittable(clock.instant());
+            return new Validated(seen.revisionId(), validator.validate(seen, clock.instant()));
+        });
+        Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
+        long before = quote.rowVersion();
+        String from = quote.status().name();
+        expected.check("QUOTE", before);
+        quote.submit(validated.revision(), validated.signals().signals(), validated.signals().policyVersion(), clock.instant());
+        quotes.flush();
+        if (quote.status() == QuoteStatus.APPROVED) {
+            String role = tenant.caller().hasRole(Roles.SALES_AGENT) ? Roles.SALES_AGENT : Roles.PARTNER;
+            decisions.add(ApprovalDecision.automatic(quote, tenant.caller().subject(), role, clock.instant()));
+        }
+        audit.succeeded(new AuditedChange("Quote", id.toString(), SUBMIT, from, quote.status().name(), before, quote.rowVersion()));
+        return quote;
+    }
+}

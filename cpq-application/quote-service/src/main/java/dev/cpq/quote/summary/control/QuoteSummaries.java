@@ -1,0 +1,61 @@
+package dev.cpq.quote.summary.control;
+
+import dev.cpq.cache.invalidation.CacheInvalidation;
+import dev.cpq.cache.key.LiveCacheKeys;
+import dev.cpq.platform.cache.control.CachedReads;
+import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.quote.drafting.entity.QuoteId;
+import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
+import dev.cpq.quote.drafting.entity.Quotes;
+import dev.cpq.quote.summary.entity.QuoteSummary;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The quote summary through cpq-cache's live (invalidate-on-write) quote summary key: read through the
+ * cache, deleted after every committed change of the quote (the delete also revokes a fill lease, so a
+ * read that started before the commit cannot write the old summary back). A failed delete is logged,
+ * not raised: the change is committed, and the entry's short TTL bounds the staleness.
+ */
+@ApplicationScoped
+public class QuoteSummaries {
+
+    private static final Logger LOG = Logger.getLogger(QuoteSummaries.class.getName());
+
+    private Quotes quotes;
+    private CachedReads cachedReads;
+    private CacheInvalidation invalidation;
+    private TenantContext tenant;
+
+    protected QuoteSummaries() {}
+
+    @Inject
+    public QuoteSummaries(Quotes quotes, CachedReads cachedReads, CacheInvalidation invalidation, TenantContext tenant) {
+        this.quotes = quotes;
+        this.cachedReads = cachedReads;
+        this.invalidation = invalidation;
+        this.tenant = tenant;
+    }
+
+    public QuoteSummary summary(String quoteId) {
+        QuoteId id = QuoteId.parse(quoteId).orElseThrow(() -> new QuoteNotFoundException(quoteId));
+        return cachedReads.projection(LiveCacheKeys.quoteSummary(tenant.tenant().value(), id.toString()), QuoteSummary.class,
+                () -> QuoteSummary.of(quotes.byId(id).orElseThrow(() -> new QuoteNotFoundException(quoteId))));
+    }
+
+    /** After a command of the current request committed. */
+    public void invalidate(QuoteId id) {
+        invalidate(tenant.tenant().value(), id.toString());
+    }
+
+    /** After a system task (the expiry sweep) committed. */
+    public void invalidate(String tenantId, String quoteId) {
+        try {
+            invalidation.invalidate(LiveCacheKeys.quoteSummary(tenantId, quoteId));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, e, () -> "could not invalidate the summary of quote " + quoteId + "; its TTL bounds the staleness");
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package dev.cpq.quote.approval.control;
+
+import static dev.cpq.quote.drafting.entity.QuoteFixtures.NOW;
+import static dev.cpq.quote.drafting.entity.QuoteFixtures.signal;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cpq.platform.audit.control.AuditTrail;
+import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.precondition.entity.ExpectedVersion;
+import dev.cpq.platform.problem.entity.ProblemException;
+import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.platform.security.entity.Caller;
+import dev.cpq.platform.security.entity.TenantId;
+import dev.cpq.quote.approval.entity.ApprovalDecision;
+import dev.cpq.quote.approval.entity.ApprovalDecisions;
+import dev.cpq.quote.drafting.entity.InMemoryQuotes;
+import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.drafting.entity.QuoteFixtures;
+import dev.cpq.quote.drafting.entity.QuoteId;
+import dev.cpq.quote.drafting.entity.QuoteStatus;
+import dev.cpq.quote.drafting.entity.RevisionId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+class ApprovalDecidingTest {
+
+    static final class Decisions implements ApprovalDecisions {
+        final List<ApprovalDecision> rows = new ArrayList<>();
+
+        @Override
+        public void add(ApprovalDecision decision) {
+            rows.add(decision);
+        }
+
+        @Override
+        public List<ApprovalDecision> on(QuoteId quote, RevisionId revision, UUID priceResultId) {
+            return rows.stream().filter(d -> d.quoteId().equals(quote) && d.revisionId().equals(revision)
+                    && d.priceResultId().equals(priceResultId)).toList();
+        }
+
+        @Override
+        public List<ApprovalDecision> of(QuoteId quote) {
+            return rows.stream().filter(d -> d.quoteId().equals(quote)).toList();
+        }
+    }
+
+    static final class Audit extends AuditTrail {
+        final List<AuditedChange> changes = new ArrayList<>();
+
+        @Override
+        public void succeeded(AuditedChange change) {
+            changes.add(change);
+        }
+    }
+
+    static final class Manager extends TenantContext {
+        @Override
+        public Caller caller() {
+            return new Caller("manager-1", new TenantId("t1"), Set.of("SALES_MANAGER"));
+        }
+    }
+
+    private final InMemoryQuotes quotes = new InMemoryQuotes();
+    private final Decisions decisions = new Decisions();
+    private final Audit audit = new Audit();
+    private final ApprovalDeciding deciding = new ApprovalDeciding(quotes, decisions, audit, new Manager());
+
+    private Quote pending() {
+        Quote q = QuoteFixtures.priced(List.of(signal(0, true)));
+        q.submit(q.revisionId(), q.approvalSignals(), 1, NOW);
+        return quotes.put(q);
+    }
+
+    @Test
+    void anApprovalIsEvidenceBoundToRevisionPriceResultRequirementAndAuthority() {
+        Quote q = pending();
+        deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+                ApprovalDecision.Decision.APPROVED, "fine");
+        assertThat(q.status()).isEqualTo(QuoteStatus.APPROVED);
+        assertThat(quotes.locks).isEqualTo(1);
+        assertThat(decisions.rows).singleElement().satisfies(d -> {
+            assertThat(d.revisionId()).isEqualTo(q.revisionId());
+            assertThat(d.priceResultId()).isEqualTo(q.priceResultId().orElseThrow());
+            assertThat(d.requirement()).isEqualTo(ApprovalDecision.Requirement.DISCOUNT_APPROVAL);
+            assertThat(d.authorityRole()).isEqualTo("SALES_MANAGER");
+            assertThat(d.authorityMaxDiscount()).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("20"));
+            assertThat(d.policyVersion()).isEqualTo(1);
+            assertThat(d.decidedBy()).isEqualTo("manager-1");
+            assertThat(d.automatic()).isFalse();
+        });
+        assertThat(audit.changes).singleElement().satisfies(c -> assertThat(c.toState()).isEqualTo("APPROVED"));
+    }
+
+    @Test
+    void aDecisionOnAnOldRevisionOrPriceResultIsStaleAndWritesNothing() {
+        Quote q = pending();
+        assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), RevisionId.random(), q.priceResultId().orElseThrow(),
+                ApprovalDecision.Decision.APPROVED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
+                .isEqualTo("STALE_APPROVAL"));
+        assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), UUID.randomUUID(),
+                ApprovalDecision.Decision.REJECTED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
+                .isEqualTo("STALE_APPROVAL"));
+        assertThat(decisions.rows).isEmpty();
+        assertThat(q.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
+    }
+
+    @Test
+    void aRejectionEndsTheRevisionAndASecondDecisionIsRefused() {
+        Quote q = pending();
+        deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+                ApprovalDecision.Decision.REJECTED, "too cheap");
+        assertThat(q.status()).isEqualTo(QuoteStatus.REJECTED);
+        assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+                ApprovalDecision.Decision.APPROVED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
+                .isEqualTo("QUOTE_NOT_PENDING_APPROVAL"));
+        assertThat(decisions.rows).hasSize(1);
+    }
+
+    @Test
+    void aCommandOnAnOlderVersionIsRefusedBeforeAnythingElse() {
+        Quote q = pending();
+        assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion() + 7), q.revisionId(), q.priceResultId().orElseThrow(),
+                ApprovalDecision.Decision.APPROVED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
+                .isEqualTo("QUOTE_VERSION_CONFLICT"));
+    }
+}

@@ -1,0 +1,80 @@
+package dev.cpq.quote.submission.control;
+
+import dev.cpq.quote.authority.entity.ActivePriceList;
+import dev.cpq.quote.authority.entity.ApprovalPolicy;
+import dev.cpq.quote.authority.entity.CatalogAuthority;
+import dev.cpq.quote.authority.entity.ConfigurationVerdict;
+import dev.cpq.quote.authority.entity.PriceRequest;
+import dev.cpq.quote.authority.entity.PriceResult;
+import dev.cpq.quote.authority.entity.PricingAuthority;
+import dev.cpq.quote.authority.entity.RemoteProblemException;
+import dev.cpq.quote.authority.entity.StalenessPolicy;
+import dev.cpq.quote.drafting.entity.QuoteFixtures;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+
+/** In-memory stand-ins for catalog- and pricing-service, set per test. */
+final class FakeAuthorities {
+
+    static final class Catalog implements CatalogAuthority {
+        OptionalLong active = OptionalLong.of(7);
+        boolean valid = true;
+        String hash = QuoteFixtures.hash('a');
+        boolean refuse;
+        final List<Long> askedVersions = new ArrayList<>();
+        int activeAsked;
+
+        @Override
+        public ConfigurationVerdict validate(String offeringId, Map<String, String> options, Long catalogVersion) {
+            askedVersions.add(catalogVersion);
+            if (refuse) {
+                throw new RemoteProblemException(404, "OFFERING_NOT_FOUND", "gone", Map.of());
+            }
+            return new ConfigurationVerdict(valid, valid ? List.of() : List.of(new ConfigurationVerdict.Violation("RULE_EXCLUDES", "tv", "no")),
+                    hash, catalogVersion == null ? active.orElse(1) : catalogVersion);
+        }
+
+        @Override
+        public OptionalLong activeCatalogVersion() {
+            activeAsked++;
+            return active;
+        }
+    }
+
+    static final class Pricing implements PricingAuthority {
+        long activeVersion = 3;
+        StalenessPolicy activePolicy = StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH;
+        ApprovalPolicy policy = new ApprovalPolicy(1, List.of());
+
+        @Override
+        public PriceResult price(PriceRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public ActivePriceList activePriceList(String priceListId) {
+            return new ActivePriceList(priceListId, activeVersion, activePolicy);
+        }
+
+        @Override
+        public ApprovalPolicy approvalPolicy() {
+            return policy;
+        }
+
+        void policy(long version, String agentLimit, String managerLimit) {
+            List<ApprovalPolicy.Threshold> thresholds = new ArrayList<>();
+            if (agentLimit != null) {
+                thresholds.add(new ApprovalPolicy.Threshold("SALES_AGENT", new BigDecimal(agentLimit)));
+            }
+            if (managerLimit != null) {
+                thresholds.add(new ApprovalPolicy.Threshold("SALES_MANAGER", new BigDecimal(managerLimit)));
+            }
+            policy = new ApprovalPolicy(version, thresholds);
+        }
+    }
+
+    private FakeAuthorities() {}
+}

@@ -1,0 +1,147 @@
+package dev.cpq.quote.submission.control;
+
+import static dev.cpq.quote.drafting.entity.QuoteFixtures.NOW;
+import static dev.cpq.quote.drafting.entity.QuoteFixtures.line;
+import static dev.cpq.quote.drafting.entity.QuoteFixtures.price;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cpq.quote.authority.entity.ApprovalSignal;
+import dev.cpq.quote.authority.entity.PriceResult;
+import dev.cpq.quote.authority.entity.StalenessPolicy;
+import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.drafting.entity.QuoteFixtures;
+import dev.cpq.quote.drafting.entity.QuoteLine;
+import dev.cpq.quote.drafting.entity.QuoteStaleException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** The submit freshness checks against fake catalog and pricing authorities, with plain JUnit. */
+class FreshnessCheckersTest {
+
+    private final FakeAuthorities.Catalog catalog = new FakeAuthorities.Catalog();
+    private final FakeAuthorities.Pricing pricing = new FakeAuthorities.Pricing();
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
+    private final ConfigurationFreshnessChecker configuration = new ConfigurationFreshnessChecker(catalog);
+    private final QuotePricingFreshnessChecker prices = new QuotePricingFreshnessChecker(pricing);
+    private final QuoteSubmitValidator validator = new QuoteSubmitValidator(configuration, prices, new StaleRejections(registry));
+
+    private static Quote priced(StalenessPolicy policy, Instant validUntil, QuoteLine... lines) {
+        Quote q = QuoteFixtures.configured(lines);
+        PriceResult p = price(7, List.of(), validUntil);
+        q.recordPrice(q.revisionId(), new PriceResult(p.priceResultId(), 3, 7, 1, p.priceHash(), p.lines(), p.totals(), validUntil, policy,
+                List.of()), NOW);
+        return q;
+    }
+
+    private static Quote priced() {
+        return priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "0"), line("tv", "0"));
+    }
+
+    private static String code(Throwable e) {
+        return ((QuoteStaleException) e).code();
+    }
+
+    @Test
+    void aFreshQuotePassesAndEveryLineIsRevalidatedOnTheRecordedVersion() {
+        Quote q = priced();
+        assertThatCode(() -> validator.validate(q, NOW)).doesNotThrowAnyException();
+        assertThat(catalog.askedVersions).containsExactly(7L, 7L);
+        assertThat(catalog.activeAsked).isEqualTo(1);
+    }
+
+    @Test
+    void anotherActiveCatalogVersionIsCatalogVersionStale() {
+        catalog.active = java.util.OptionalLong.of(8);
+        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> {
+            assertThat(code(e)).isEqualTo("CATALOG_VERSION_STALE");
+            assertThat(((QuoteStaleException) e).problem().getExtensions()).containsEntry("currentVersion", 8L).containsKey("remediation");
+        });
+        catalog.active = java.util.OptionalLong.empty();
+        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> assertThat(code(e)).isEqualTo("CATALOG_VERSION_STALE"));
+    }
+
+    @Test
+    void aConfigurationThatIsInvalidOrHashesDifferentlyNowIsConfigurationStale() {
+        catalog.valid = false;
+        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
+        catalog.valid = true;
+        catalog.hash = QuoteFixtures.hash('z');
+        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
+        catalog.hash = QuoteFixtures.hash('a');
+        catalog.refuse = true;
+        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
+    }
+
+    @Test
+    void repriceRequiredOnPublishNeedsTheActivePriceListVersion() {
+        pricing.activeVersion = 4;
+        assertThatThrownBy(() -> prices.checkPrice(priced(), NOW)).satisfies(e -> {
+            assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE");
+            assertThat(((QuoteStaleException) e).problem().getExtensions()).containsEntry("currentVersion", 4L).containsKey("remediation");
+        });
+    }
+
+    @Test
+    void validUntilQuoteExpiryAcceptsAnOlderVersionWhileThePriceIsValid() {
+        Quote q = priced(StalenessPolicy.VALID_UNTIL_QUOTE_EXPIRY, NOW.plus(2, ChronoUnit.DAYS), line("fiber", "0"));
+        pricing.activeVersion = 4;
+        assertThatCode(() -> prices.checkPrice(q, NOW)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> prices.checkPrice(q, NOW.plus(2, ChronoUnit.DAYS))).satisfies(e -> assertThat(code(e))
+                .isEqualTo("QUOTE_PRICING_STALE"));
+        // a recorded version newer than the active one is never fresh (rolled back, or corrupt)
+        pricing.activeVersion = 2;
+        assertThatThrownBy(() -> prices.checkPrice(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
+    }
+
+    @Test
+    void anExpiredPriceResultIsStaleWhateverThePolicy() {
+        Quote q = priced();
+        assertThatThrownBy(() -> prices.checkPrice(q, NOW.plus(31, ChronoUnit.DAYS))).satisfies(e -> assertThat(code(e))
+                .isEqualTo("QUOTE_PRICING_STALE"));
+    }
+
+    @Test
+    void signalsAreRecomputedOnlyWhenThePolicyVersionChanged() {
+        Quote q = priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "5"), line("tv", "15"),
+                line("dsl", "25"));
+        QuotePricingFreshnessChecker.CurrentSignals same = prices.currentSignals(q);
+        assertThat(same.recomputed()).isFalse();
+        assertThat(same.signals()).isEmpty();
+
+        pricing.policy(2, "10", "20");
+        QuotePricingFreshnessChecker.CurrentSignals now = prices.currentSignals(q);
+        assertThat(now.recomputed()).isTrue();
+        assertThat(now.policyVersion()).isEqualTo(2);
+        assertThat(now.signals()).extracting(ApprovalSignal::lineIndex, ApprovalSignal::requiredRole, ApprovalSignal::approvable)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "SALES_MANAGER", true),
+                        org.assertj.core.groups.Tuple.tuple(2, "SALES_MANAGER", false));
+    }
+
+    @Test
+    void withoutAPolicyEveryDiscountNeedsAManager() {
+        Quote q = priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "0"), line("tv", "1"));
+        pricing.policy(0, null, null);
+        assertThat(prices.currentSignals(q).signals()).singleElement().satisfies(s -> {
+            assertThat(s.lineIndex()).isEqualTo(1);
+            assertThat(s.approvable()).isTrue();
+        });
+    }
+
+    @Test
+    void refusalsAreCountedByCodeInAFixedOrder() {
+        catalog.active = java.util.OptionalLong.of(8);
+        pricing.activeVersion = 4;
+        Quote q = priced();
+        assertThatThrownBy(() -> validator.validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("CATALOG_VERSION_STALE"));
+        catalog.active = java.util.OptionalLong.of(7);
+        assertThatThrownBy(() -> validator.validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
+        assertThatThrownBy(() -> validator.validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
+        assertThat(registry.counter(StaleRejections.METER, "code", "CATALOG_VERSION_STALE").count()).isEqualTo(1);
+        assertThat(registry.counter(StaleRejections.METER, "code", "QUOTE_PRICING_STALE").count()).isEqualTo(2);
+    }
+}
