@@ -78,7 +78,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v12" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
+  printf '%s\n' "v14" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -101,7 +101,7 @@ apply_domain_configuration() {
   local cfg=configs.config.server-config opt
   # JVM: explicit heap; G1, because under load SerialGC's old generation filled with promoted request
   # garbage and its full collections (~200 ms each) became the p99 of cached reads
-  for opt in $(asadmin list-jvm-options | grep -E '^-Xm[sx]|^-XX:\+Use.*GC|^-Duser.timezone='); do
+  for opt in $(asadmin list-jvm-options | grep -E '^-Xm[sx]|^-XX:\+Use.*GC|^-XX:MaxGCPauseMillis|^-Duser.timezone='); do
     asadmin delete-jvm-options -- "$(gf_escape "$opt")"
   done
   asadmin create-jvm-options -- "-Xms512m:-Xmx$GF_HEAP:-XX\:+UseG1GC:-Duser.timezone=UTC"

@@ -33,6 +33,8 @@ class ReferenceDataHttpBenchmark {
     private static final int CLIENTS = Integer.getInteger("cpq.bench.clients", 50);
     private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("cpq.bench.warmup-seconds", 5));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("cpq.bench.seconds", 15));
+    /** Which scenarios run: {@code reads}, {@code prices} or both (default). */
+    private static final String SCENARIOS = System.getProperty("cpq.bench.scenarios", "reads,prices");
     private static final double SLO_MILLIS = 20;
     private static final double START_RATE = Double.parseDouble(System.getProperty("cpq.bench.start-rate", "200"));
     private static final double STEP_FACTOR = 1.25;
@@ -75,19 +77,33 @@ class ReferenceDataHttpBenchmark {
                     default -> calculation(i, true, false);
                 });
         List<HttpLoad.Result> saturation = new ArrayList<>();
-        HttpLoad.Result cachedRead = load("GET /catalog/api/offerings/{id}  cached", i -> offeringRead(i, false));
-        HttpLoad.Result uncachedRead = load("GET /catalog/api/offerings/{id}  uncached", i -> offeringRead(i, true));
-        saturation.add(cachedRead);
-        saturation.add(uncachedRead);
-        HttpLoad.Result cachedPrice = load("POST /pricing/api/price-calculations  cached", i -> calculation(i, false, false));
-        HttpLoad.Result uncachedPrice = load("POST /pricing/api/price-calculations  uncached", i -> calculation(i, true, false));
-        HttpLoad.Result cachedFreshPrice = load("POST price-calculations new input  cached", i -> calculation(i, false, true));
-        HttpLoad.Result uncachedFreshPrice = load("POST price-calculations new input  uncached", i -> calculation(i, true, true));
-        saturation.addAll(List.of(cachedPrice, uncachedPrice, cachedFreshPrice, uncachedFreshPrice));
-        HttpLoad.Capacity cachedReadCapacity = capacity("GET offering cached", i -> offeringRead(i, false));
-        HttpLoad.Capacity uncachedReadCapacity = capacity("GET offering uncached", i -> offeringRead(i, true));
-        HttpLoad.Capacity cachedPriceCapacity = capacity("POST price-calculation cached", i -> calculation(i, false, false));
-        HttpLoad.Capacity uncachedPriceCapacity = capacity("POST price-calculation uncached", i -> calculation(i, true, false));
+        List<HttpLoad.Capacity> capacities = new ArrayList<>();
+        StringBuilder verdicts = new StringBuilder();
+        if (SCENARIOS.contains("reads")) {
+            HttpLoad.Result cached = load("GET /catalog/api/offerings/{id}  cached", i -> offeringRead(i, false));
+            HttpLoad.Result uncached = load("GET /catalog/api/offerings/{id}  uncached", i -> offeringRead(i, true));
+            HttpLoad.Capacity cachedCapacity = capacity("GET offering cached", i -> offeringRead(i, false));
+            HttpLoad.Capacity uncachedCapacity = capacity("GET offering uncached", i -> offeringRead(i, true));
+            saturation.addAll(List.of(cached, uncached));
+            capacities.addAll(List.of(cachedCapacity, uncachedCapacity));
+            verdicts.append(String.format(Locale.ROOT, "  offering read: capacity cached/uncached = %.2fx (target >= 3x; cached p99 < 20 ms at %.0f req/s);"
+                    + " saturation cached/uncached = %.2fx%n", cachedCapacity.throughput() / uncachedCapacity.throughput(),
+                    cachedCapacity.throughput(), cached.throughput() / uncached.throughput()));
+        }
+        if (SCENARIOS.contains("prices")) {
+            HttpLoad.Result cached = load("POST /pricing/api/price-calculations  cached", i -> calculation(i, false, false));
+            HttpLoad.Result uncached = load("POST /pricing/api/price-calculations  uncached", i -> calculation(i, true, false));
+            HttpLoad.Result cachedFresh = load("POST price-calculations new input  cached", i -> calculation(i, false, true));
+            HttpLoad.Result uncachedFresh = load("POST price-calculations new input  uncached", i -> calculation(i, true, true));
+            HttpLoad.Capacity cachedCapacity = capacity("POST price-calculation cached", i -> calculation(i, false, false));
+            HttpLoad.Capacity uncachedCapacity = capacity("POST price-calculation uncached", i -> calculation(i, true, false));
+            saturation.addAll(List.of(cached, uncached, cachedFresh, uncachedFresh));
+            capacities.addAll(List.of(cachedCapacity, uncachedCapacity));
+            verdicts.append(String.format(Locale.ROOT, "  price calculation: capacity cached/uncached = %.2fx, saturation cached/uncached = %.2fx"
+                    + " (target >= 2x); new inputs (a result stored per request) saturation cached/uncached = %.2fx%n",
+                    cachedCapacity.throughput() / uncachedCapacity.throughput(), cached.throughput() / uncached.throughput(),
+                    cachedFresh.throughput() / uncachedFresh.throughput()));
+        }
 
         StringBuilder out = new StringBuilder();
         out.append(String.format(Locale.ROOT, "HTTP benchmark on loopback, %d cores, %d clients, same tenant, data and token roles in both modes%n",
@@ -96,16 +112,10 @@ class ReferenceDataHttpBenchmark {
         saturation.forEach(r -> out.append("  ").append(r.line()).append('\n'));
         out.append(String.format(Locale.ROOT, "Capacity at p99 < %.0f ms (open loop, paced, latency from the scheduled send; steps x%.2f, then two bisections):%n",
                 SLO_MILLIS, STEP_FACTOR));
-        for (HttpLoad.Capacity c : List.of(cachedReadCapacity, uncachedReadCapacity, cachedPriceCapacity, uncachedPriceCapacity)) {
+        for (HttpLoad.Capacity c : capacities) {
             out.append("  ").append(c.name()).append('\n').append(c.lines());
         }
-        out.append(String.format(Locale.ROOT, "  offering read: capacity cached/uncached = %.2fx (target >= 3x; cached p99 < 20 ms at %.0f req/s);"
-                + " saturation cached/uncached = %.2fx%n", cachedReadCapacity.throughput() / uncachedReadCapacity.throughput(),
-                cachedReadCapacity.throughput(), cachedRead.throughput() / uncachedRead.throughput()));
-        out.append(String.format(Locale.ROOT, "  price calculation: capacity cached/uncached = %.2fx, saturation cached/uncached = %.2fx (target >= 2x);"
-                + " new inputs (a result stored per request) saturation cached/uncached = %.2fx%n",
-                cachedPriceCapacity.throughput() / uncachedPriceCapacity.throughput(), cachedPrice.throughput() / uncachedPrice.throughput(),
-                cachedFreshPrice.throughput() / uncachedFreshPrice.throughput()));
+        out.append(verdicts);
         report(out.toString());
 
         for (HttpLoad.Result r : saturation) {
