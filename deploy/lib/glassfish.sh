@@ -173,8 +173,14 @@ deploy_wars() {
         rm -f "$GF_DOMAIN_DIR/.cpq-deploy-failed"
       fi
       if ! step_quiet "$log" asadmin deploy --force=true --name "$svc-service" --contextroot "$svc" "$war"; then
-        touch "$GF_DOMAIN_DIR/.cpq-deploy-failed"
-        die "$svc-service: deployment failed: $(grep -o 'remote failure: .*' "$log" | tail -1 | cut -c1-300) (see $log and $GF_LOG)"
+        # GlassFish 7.0.21 now and then loses a race defining a package while CDI scans a WAR
+        # ("CDI deployment failure: <package>"); a restarted domain deploys the same WAR. One retry, then stop.
+        say "$svc-service: deployment failed ($(grep -o 'remote failure: .*' "$log" | tail -1 | cut -c1-160)); restarting the domain and trying once more"
+        restart_glassfish
+        if ! step_quiet "$log" asadmin deploy --force=true --name "$svc-service" --contextroot "$svc" "$war"; then
+          touch "$GF_DOMAIN_DIR/.cpq-deploy-failed"
+          die "$svc-service: deployment failed: $(grep -o 'remote failure: .*' "$log" | tail -1 | cut -c1-300) (see $log and $GF_LOG)"
+        fi
       fi
       say "$svc-service: deployed"
       grep -v "^$svc " "$GF_DEPLOYED" >"$GF_DEPLOYED.tmp" || true

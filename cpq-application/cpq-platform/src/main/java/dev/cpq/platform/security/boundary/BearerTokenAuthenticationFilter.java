@@ -18,7 +18,7 @@ import org.glassfish.jersey.server.ExtendedUriInfo;
 
 /**
  * Every endpoint needs a verified bearer token unless it is marked {@link PermitAll} (health,
- * metrics, API description). The token was verified by {@link BearerTokenAuthenticationMechanism};
+ * metrics, API description). The token was verified by {@link BearerTokenServerAuthModule};
  * this filter answers a request without one with a problem body and installs the security context
  * that role checks ({@code @RolesAllowed}) read. It uses no injected request proxies: on a cached
  * read, those cost more than the read itself.
@@ -37,8 +37,8 @@ public class BearerTokenAuthenticationFilter implements ContainerRequestFilter {
             return;
         }
         // a servlet-hosted request's properties are its attributes: the mechanism left the caller there
-        if (!(request.getProperty(BearerTokenAuthenticationMechanism.CALLER) instanceof Caller caller)) {
-            if (request.getProperty(BearerTokenAuthenticationMechanism.REJECTION) instanceof InvalidTokenException rejected) {
+        if (!(request.getProperty(BearerTokenServerAuthModule.CALLER) instanceof Caller caller)) {
+            if (request.getProperty(BearerTokenServerAuthModule.REJECTION) instanceof InvalidTokenException rejected) {
                 throw rejected;
             }
             throw new InvalidTokenException("A bearer token is required.");
