@@ -81,6 +81,12 @@ public final class CacheMetrics {
     }
 
     /** Exposes the gateway's breaker: 0 closed, 1 half-open, 2 open (other states 3). */
+    /** Times every Redis command ({@code cpq_redis_commands_seconds}): how much of a request is spent in Redis. */
+    public void timeCommands(RedisGateway gateway) {
+        Timer timer = Timer.builder("cpq.redis.commands").description("Redis round trips of this service").register(registry);
+        gateway.observeCommandTime(nanos -> timer.record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS));
+    }
+
     public void watchBreaker(RedisGateway gateway) {
         Gauge.builder("cpq.cache.redis.breaker.state", gateway, g -> switch (g.breakerState()) {
                     case CLOSED -> 0;

@@ -118,8 +118,16 @@ public final class RedisGateway implements AutoCloseable {
         return execute(UnifiedJedis::ping);
     }
 
+    /** Told the duration (ns) of every command, for the time-spent-in-Redis metric; no-op until set. */
+    private volatile java.util.function.LongConsumer commandTime = nanos -> { };
+
+    public void observeCommandTime(java.util.function.LongConsumer observer) {
+        this.commandTime = java.util.Objects.requireNonNull(observer, "observer");
+    }
+
     /** Runs one command; an unreachable Redis or an open breaker becomes a {@link RedisUnavailableException}. */
     public <T> T execute(Function<UnifiedJedis, T> command) {
+        long t0 = System.nanoTime();
         try {
             return breaker.executeSupplier(() -> command.apply(jedis));
         } catch (CallNotPermittedException e) {
@@ -128,6 +136,8 @@ public final class RedisGateway implements AutoCloseable {
             throw new IllegalStateException("Redis rejected a command: " + e.getMessage(), e);
         } catch (JedisException e) {
             throw new RedisUnavailableException("Redis at " + endpoint + " did not answer: " + e.getMessage(), e);
+        } finally {
+            commandTime.accept(System.nanoTime() - t0);
         }
     }
 

@@ -14,13 +14,13 @@ public final class SuiteMetrics {
      */
     public static double sum(String service, String metric, String... labels) {
         String text = DeployedSuite.get("/" + service + "/api/metrics", null).body();
-        Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "\\{([^}]*)\\}\\s+(\\S+)$", Pattern.MULTILINE);
+        Pattern line = Pattern.compile("^" + Pattern.quote(metric) + "(?:\\{([^}]*)\\})?\\s+(\\S+)$", Pattern.MULTILINE);
         Matcher m = line.matcher(text);
         double total = 0;
         while (m.find()) {
             boolean all = true;
             for (String label : labels) {
-                all &= m.group(1).contains(label);
+                all &= m.group(1) != null && m.group(1).contains(label);
             }
             if (all) {
                 total += Double.parseDouble(m.group(2));

@@ -39,6 +39,7 @@ public class CacheComponents {
     CacheMetrics metrics(MeterRegistry registry, RedisGateway redis) {
         CacheMetrics metrics = new CacheMetrics(registry);
         metrics.watchBreaker(redis);
+        metrics.timeCommands(redis);
         return metrics;
     }
 

@@ -3,6 +3,8 @@ package dev.cpq.platform.observability.boundary;
 import dev.cpq.platform.observability.control.CurrentRequest;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -33,6 +35,15 @@ public class RequestCorrelation implements ContainerRequestFilter, ContainerResp
     private static final Pattern SENSIBLE = Pattern.compile("[A-Za-z0-9._:-]{1,100}");
     private static final Logger LOG = Logger.getLogger("dev.cpq.requests");
 
+    private MeterRegistry registry;
+
+    protected RequestCorrelation() {}
+
+    @Inject
+    public RequestCorrelation(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -61,7 +72,13 @@ public class RequestCorrelation implements ContainerRequestFilter, ContainerResp
         }
         response.getHeaders().putSingle(HEADER, id);
         Object started = request.getProperty(STARTED);
-        long micros = started instanceof Long t0 ? (System.nanoTime() - t0) / 1_000 : -1;
+        long nanos = started instanceof Long t0 ? System.nanoTime() - t0 : -1;
+        long micros = nanos < 0 ? -1 : nanos / 1_000;
+        if (nanos >= 0) {
+            // the whole of this service's time per request: what the time in Redis and in remote calls is a share of
+            registry.timer("cpq.http.server.requests", "method", request.getMethod(), "outcome", response.getStatus() < 400 ? "success"
+                    : response.getStatus() < 500 ? "client_error" : "server_error").record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+        }
         String tenant = request.getProperty("cpq.tenant") instanceof String t ? t : "-";
         String key = request.getHeaderString("Idempotency-Key");
         String expected = request.getHeaderString("If-Match");

@@ -8,6 +8,7 @@ import dev.cpq.platform.observability.control.CurrentRequest;
 import dev.cpq.quote.authority.entity.RemoteProblemException;
 import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -47,6 +48,7 @@ public class RemoteCalls {
         }
     }
 
+    private MeterRegistry registry;
     private Supplier<String> authorization;
     private Supplier<String> requestId;
     private HttpClient http;
@@ -55,11 +57,16 @@ public class RemoteCalls {
     protected RemoteCalls() {}
 
     @Inject
-    public RemoteCalls(HttpServletRequest request, CurrentRequest current) {
-        this(() -> request.getHeader("Authorization"), current::requestId);
+    public RemoteCalls(HttpServletRequest request, CurrentRequest current, MeterRegistry registry) {
+        this(() -> request.getHeader("Authorization"), current::requestId, registry);
     }
 
     RemoteCalls(Supplier<String> authorization, Supplier<String> requestId) {
+        this(authorization, requestId, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+    }
+
+    RemoteCalls(Supplier<String> authorization, Supplier<String> requestId, MeterRegistry registry) {
+        this.registry = registry;
         this.authorization = authorization;
         this.requestId = requestId;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
@@ -120,6 +127,7 @@ public class RemoteCalls {
 
     private Answer send(String service, HttpRequest.Builder request) {
         HttpResponse<String> response;
+        long t0 = System.nanoTime();
         try {
             response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         } catch (HttpTimeoutException e) {
@@ -129,6 +137,9 @@ public class RemoteCalls {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw unavailable(service, "interrupted while waiting for the answer", e);
+        } finally {
+            // time spent waiting for catalog and pricing (cpq_remote_calls_seconds{service})
+            registry.timer("cpq.remote.calls", "service", service).record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
         return new Answer(response.statusCode(), read(response.body()));
     }
