@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cpq.testing.RealServices;
+import dev.cpq.platform.testing.MigratedSchema;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,26 +19,18 @@ import org.junit.jupiter.api.Test;
  */
 class PricingSchemaIT {
 
-    private final String schema = "pricing_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private RealServices.Postgres pg;
+    private MigratedSchema schema;
     private Connection db;
 
     @BeforeEach
     void migrate() throws SQLException {
-        pg = RealServices.postgres();
-        Flyway.configure().dataSource(pg.url(), pg.user(), pg.password())
-                .schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration/pricing").load().migrate();
-        db = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
-        db.setSchema(schema);
+        schema = MigratedSchema.of("pricing");
+        db = schema.connection();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-        db.close();
+        schema.close();
     }
 
     private long version(String tenant, String list, int version, String status) throws SQLException {

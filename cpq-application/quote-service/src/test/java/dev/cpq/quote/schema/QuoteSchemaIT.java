@@ -4,13 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cpq.testing.RealServices;
+import dev.cpq.platform.testing.MigratedSchema;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -24,26 +22,18 @@ class QuoteSchemaIT {
     private static final String PRICE_HASH = "'price-sha256:" + "b".repeat(64) + "'";
     private static final String CFG_HASH = "'cfg-sha256:" + "a".repeat(64) + "'";
 
-    private final String schema = "quote_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private RealServices.Postgres pg;
+    private MigratedSchema schema;
     private Connection db;
 
     @BeforeEach
     void migrate() throws SQLException {
-        pg = RealServices.postgres();
-        Flyway.configure().dataSource(pg.url(), pg.user(), pg.password())
-                .schemas(schema).defaultSchema(schema).createSchemas(true)
-                .locations("classpath:db/migration/quote").load().migrate();
-        db = DriverManager.getConnection(pg.url(), pg.user(), pg.password());
-        db.setSchema(schema);
+        schema = MigratedSchema.of("quote");
+        db = schema.connection();
     }
 
     @AfterEach
     void dropSchema() throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
-        db.close();
+        schema.close();
     }
 
     private String quote(String status) throws SQLException {
@@ -168,8 +158,7 @@ class QuoteSchemaIT {
         for (int i = 0; i < 20; i++) {
             outcomes.add(pool.submit(() -> {
                 // what QuoteAccepting does in its transaction: lock, check If-Match and state, change, snapshot
-                try (Connection c = DriverManager.getConnection(pg.url(), pg.user(), pg.password())) {
-                    c.setSchema(schema);
+                try (Connection c = schema.newConnection()) {
                     c.setAutoCommit(false);
                     start.await();
                     try (Statement s = c.createStatement(); var rs = s.executeQuery("SELECT row_version, status FROM quote WHERE quote_id = '"
