@@ -3,7 +3,6 @@ package dev.cpq.tests.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cpq.tests.support.DeployedSuite.Reply;
-import java.time.Duration;
 import java.util.UUID;
 
 /** What a catalog administrator of one tenant does through the API: drafts, offerings, rules, publication. */
@@ -58,18 +57,6 @@ public final class CatalogAdministration {
 
     /** Waits (bounded) until the catalog's cache pointer, as operators see it, names {@code version}. */
     public void awaitPointer(long version) {
-        String operator = TestTokens.token(tenant, "OPERATOR");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            Reply pointers = DeployedSuite.get("/catalog/api/ops/cache/pointers", operator);
-            assertThat(pointers.status()).as(pointers.body()).isEqualTo(200);
-            for (var p : pointers.json()) {
-                if ("catalog".equals(p.get("domain").asText()) && p.path("pointer").asLong() == version) {
-                    return;
-                }
-            }
-            assertThat(System.nanoTime()).as("catalog pointer of %s at v%d within 30 s", tenant, version).isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        CachePointers.await("catalog", tenant, "catalog", version);
     }
 }

@@ -3,7 +3,6 @@ package dev.cpq.tests.support;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cpq.tests.support.DeployedSuite.Reply;
-import java.time.Duration;
 import java.util.UUID;
 
 /** What a pricing administrator of one tenant does through the API: price list versions, entries, policy. */
@@ -64,16 +63,6 @@ public final class PricingAdministration {
     }
 
     public void awaitPointer(String domain, long version) {
-        String operator = TestTokens.token(tenant, "OPERATOR");
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (true) {
-            for (var p : DeployedSuite.get("/pricing/api/ops/cache/pointers", operator).json()) {
-                if (domain.equals(p.get("domain").asText()) && p.path("pointer").asLong() == version) {
-                    return;
-                }
-            }
-            assertThat(System.nanoTime()).as("%s pointer of %s at v%d within 30 s", domain, tenant, version).isLessThan(deadline);
-            Thread.onSpinWait();
-        }
+        CachePointers.await("pricing", tenant, domain, version);
     }
 }

@@ -50,6 +50,21 @@ public final class MigratedSchema implements AutoCloseable {
         return c;
     }
 
+    /** Runs one statement on the test's session. */
+    public void exec(String sql) throws SQLException {
+        try (Statement s = connection.createStatement()) {
+            s.execute(sql);
+        }
+    }
+
+    /** The first column of the first row of a query, as a number (a count, a version). */
+    public long count(String sql) throws SQLException {
+        try (Statement s = connection.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
     @Override
     public void close() throws SQLException {
         try (Statement s = connection.createStatement()) {

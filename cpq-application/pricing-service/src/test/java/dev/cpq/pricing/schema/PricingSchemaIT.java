@@ -7,7 +7,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cpq.platform.testing.MigratedSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -35,7 +34,7 @@ class PricingSchemaIT {
 
     private long version(String tenant, String list, int version, String status) throws SQLException {
         String publishedAt = "DRAFT".equals(status) ? "NULL" : "now()";
-        return count("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy, validity_days, published_at)"
+        return schema.count("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy, validity_days, published_at)"
                 + " VALUES ('" + tenant + "', '" + list + "', " + version + ", '" + status + "', 'List', 'REPRICE_REQUIRED_ON_PUBLISH', 30, "
                 + publishedAt + ") RETURNING id");
     }
@@ -49,9 +48,9 @@ class PricingSchemaIT {
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("price_list_one_published");
         // superseding the first makes room for the second
-        exec("UPDATE price_list SET status = 'SUPERSEDED' WHERE tenant_id = 't1' AND price_list_id = 'eu' AND version_no = 1");
+        schema.exec("UPDATE price_list SET status = 'SUPERSEDED' WHERE tenant_id = 't1' AND price_list_id = 'eu' AND version_no = 1");
         version("t1", "eu", 2, "PUBLISHED");
-        assertThat(count("SELECT count(*) FROM price_list WHERE status = 'PUBLISHED'")).isEqualTo(3);
+        assertThat(schema.count("SELECT count(*) FROM price_list WHERE status = 'PUBLISHED'")).isEqualTo(3);
     }
 
     @Test
@@ -63,19 +62,19 @@ class PricingSchemaIT {
 
     @Test
     void termsAndIdsAreChecked() {
-        assertThatThrownBy(() -> exec("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy,"
+        assertThatThrownBy(() -> schema.exec("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy,"
                 + " validity_days) VALUES ('t1', 'eu', 1, 'DRAFT', 'L', 'SOMETIMES', 30)")).hasMessageContaining("price_list_staleness_policy_known");
-        assertThatThrownBy(() -> exec("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy,"
+        assertThatThrownBy(() -> schema.exec("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy,"
                 + " validity_days) VALUES ('t1', 'eu', 1, 'DRAFT', 'L', 'REPRICE_REQUIRED_ON_PUBLISH', 0)"))
                 .hasMessageContaining("price_list_validity_days_range");
         assertThatThrownBy(() -> version("t1", "e.u", 1, "DRAFT")).hasMessageContaining("price_list_id_shape");
-        assertThatCode(() -> exec("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy,"
+        assertThatCode(() -> schema.exec("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy,"
                 + " validity_days) VALUES ('t1', 'eu', 1, 'DRAFT', 'L', 'REPRICE_REQUIRED_ON_PUBLISH', 30)")).doesNotThrowAnyException();
     }
 
     @Test
     void publicationTimeGoesWithPublishedStatusOnly() {
-        assertThatThrownBy(() -> exec("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy,"
+        assertThatThrownBy(() -> schema.exec("INSERT INTO price_list (tenant_id, price_list_id, version_no, status, name, staleness_policy,"
                 + " validity_days) VALUES ('t1', 'eu', 1, 'PUBLISHED', 'L', 'REPRICE_REQUIRED_ON_PUBLISH', 30)"))
                 .hasMessageContaining("price_list_published_at_iff_published");
     }
@@ -92,62 +91,62 @@ class PricingSchemaIT {
     @Test
     void amountsAreNeverNegativeAndFitNumeric19_4() throws SQLException {
         long draft = version("t1", "eu", 1, "DRAFT");
-        assertThatThrownBy(() -> exec(entry(draft, "-0.01", "0"))).hasMessageContaining("price_list_entry_one_time_not_negative");
-        assertThatThrownBy(() -> exec(entry(draft, "0", "-1"))).hasMessageContaining("price_list_entry_recurring_not_negative");
-        assertThatThrownBy(() -> exec(entry(draft, "10000000000000000", "0"))).isInstanceOf(SQLException.class);
-        exec(entry(draft, "999999999999999.99", "0"));
-        assertThat(count("SELECT count(*) FROM price_list_entry")).isEqualTo(1);
+        assertThatThrownBy(() -> schema.exec(entry(draft, "-0.01", "0"))).hasMessageContaining("price_list_entry_one_time_not_negative");
+        assertThatThrownBy(() -> schema.exec(entry(draft, "0", "-1"))).hasMessageContaining("price_list_entry_recurring_not_negative");
+        assertThatThrownBy(() -> schema.exec(entry(draft, "10000000000000000", "0"))).isInstanceOf(SQLException.class);
+        schema.exec(entry(draft, "999999999999999.99", "0"));
+        assertThat(schema.count("SELECT count(*) FROM price_list_entry")).isEqualTo(1);
     }
 
     @Test
     void anOfferingHasOnePricePerScopeInAVersion() throws SQLException {
         long draft = version("t1", "eu", 1, "DRAFT");
-        exec(entry(draft, "10.00", "1.00"));
-        exec(entry(draft, "EUR", "at", "10.00", "1.00"));
-        exec(entry(draft, "USD", "de", "10.00", "1.00"));
-        assertThatThrownBy(() -> exec(entry(draft, "12.00", "1.00"))).hasMessageContaining("price_list_entry_once");
-        assertThatThrownBy(() -> exec(entry(draft, "eur", "de", "1", "1"))).hasMessageContaining("price_list_entry_currency_shape");
-        assertThatThrownBy(() -> exec(entry(draft, "EUR", "d.e", "1", "1"))).hasMessageContaining("price_list_entry_market_shape");
+        schema.exec(entry(draft, "10.00", "1.00"));
+        schema.exec(entry(draft, "EUR", "at", "10.00", "1.00"));
+        schema.exec(entry(draft, "USD", "de", "10.00", "1.00"));
+        assertThatThrownBy(() -> schema.exec(entry(draft, "12.00", "1.00"))).hasMessageContaining("price_list_entry_once");
+        assertThatThrownBy(() -> schema.exec(entry(draft, "eur", "de", "1", "1"))).hasMessageContaining("price_list_entry_currency_shape");
+        assertThatThrownBy(() -> schema.exec(entry(draft, "EUR", "d.e", "1", "1"))).hasMessageContaining("price_list_entry_market_shape");
     }
 
     @Test
     void entriesOfPublishedVersionsAreFrozen() throws SQLException {
         long draft = version("t1", "eu", 1, "DRAFT");
-        exec(entry(draft, "10.00", "1.00"));
-        exec("UPDATE price_list SET status = 'PUBLISHED', published_at = now() WHERE id = " + draft);
-        assertThatThrownBy(() -> exec("UPDATE price_list_entry SET one_time = 9 WHERE price_list_ref = " + draft))
+        schema.exec(entry(draft, "10.00", "1.00"));
+        schema.exec("UPDATE price_list SET status = 'PUBLISHED', published_at = now() WHERE id = " + draft);
+        assertThatThrownBy(() -> schema.exec("UPDATE price_list_entry SET one_time = 9 WHERE price_list_ref = " + draft))
                 .hasMessageContaining("only while their version is a draft");
-        assertThatThrownBy(() -> exec("DELETE FROM price_list_entry WHERE price_list_ref = " + draft))
+        assertThatThrownBy(() -> schema.exec("DELETE FROM price_list_entry WHERE price_list_ref = " + draft))
                 .hasMessageContaining("only while their version is a draft");
-        assertThatThrownBy(() -> exec(entry(draft, "EUR", "at", "1", "1"))).hasMessageContaining("only while their version is a draft");
+        assertThatThrownBy(() -> schema.exec(entry(draft, "EUR", "at", "1", "1"))).hasMessageContaining("only while their version is a draft");
         // a new draft receives a copy, as drafting does
         long next = version("t1", "eu", 2, "DRAFT");
-        exec("INSERT INTO price_list_entry (price_list_ref, tenant_id, offering_id, currency, market, channel, one_time, recurring_monthly)"
+        schema.exec("INSERT INTO price_list_entry (price_list_ref, tenant_id, offering_id, currency, market, channel, one_time, recurring_monthly)"
                 + " SELECT " + next + ", tenant_id, offering_id, currency, market, channel, one_time, recurring_monthly"
                 + " FROM price_list_entry WHERE price_list_ref = " + draft);
-        exec("DELETE FROM price_list_entry WHERE price_list_ref = " + next);
+        schema.exec("DELETE FROM price_list_entry WHERE price_list_ref = " + next);
     }
 
     @Test
     void twoFirstApprovalPoliciesCannotBothWin() throws SQLException {
-        exec("INSERT INTO approval_policy (tenant_id, policy_version, created_by) VALUES ('t1', 1, 'a')");
-        exec("INSERT INTO approval_policy (tenant_id, policy_version, created_by) VALUES ('t2', 1, 'a')");
-        assertThatThrownBy(() -> exec("INSERT INTO approval_policy (tenant_id, policy_version, created_by) VALUES ('t1', 1, 'b')"))
+        schema.exec("INSERT INTO approval_policy (tenant_id, policy_version, created_by) VALUES ('t1', 1, 'a')");
+        schema.exec("INSERT INTO approval_policy (tenant_id, policy_version, created_by) VALUES ('t2', 1, 'a')");
+        assertThatThrownBy(() -> schema.exec("INSERT INTO approval_policy (tenant_id, policy_version, created_by) VALUES ('t1', 1, 'b')"))
                 .hasMessageContaining("approval_policy_version_unique");
     }
 
     @Test
     void approvalPoliciesAreImmutableAndTheirLimitsChecked() throws SQLException {
-        long id = count("INSERT INTO approval_policy (tenant_id, policy_version, created_by) VALUES ('t1', 1, 'a') RETURNING id");
-        exec("INSERT INTO approval_threshold (policy_id, role, max_discount_percent) VALUES (" + id + ", 'SALES_AGENT', 12.34)");
-        assertThatThrownBy(() -> exec("INSERT INTO approval_threshold (policy_id, role, max_discount_percent) VALUES (" + id
+        long id = schema.count("INSERT INTO approval_policy (tenant_id, policy_version, created_by) VALUES ('t1', 1, 'a') RETURNING id");
+        schema.exec("INSERT INTO approval_threshold (policy_id, role, max_discount_percent) VALUES (" + id + ", 'SALES_AGENT', 12.34)");
+        assertThatThrownBy(() -> schema.exec("INSERT INTO approval_threshold (policy_id, role, max_discount_percent) VALUES (" + id
                 + ", 'SALES_AGENT', 10)")).isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> exec("INSERT INTO approval_threshold (policy_id, role, max_discount_percent) VALUES (" + id
+        assertThatThrownBy(() -> schema.exec("INSERT INTO approval_threshold (policy_id, role, max_discount_percent) VALUES (" + id
                 + ", 'SALES_MANAGER', 100.01)")).isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> exec("INSERT INTO approval_threshold (policy_id, role, max_discount_percent) VALUES (" + id
+        assertThatThrownBy(() -> schema.exec("INSERT INTO approval_threshold (policy_id, role, max_discount_percent) VALUES (" + id
                 + ", 'OPERATOR', 1)")).hasMessageContaining("approval_threshold_role_known");
-        assertThatThrownBy(() -> exec("UPDATE approval_threshold SET max_discount_percent = 50")).hasMessageContaining("immutable");
-        assertThatThrownBy(() -> exec("DELETE FROM approval_policy")).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> schema.exec("UPDATE approval_threshold SET max_discount_percent = 50")).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> schema.exec("DELETE FROM approval_policy")).hasMessageContaining("immutable");
     }
 
     private String result(String id, String validUntil, String body) {
@@ -159,17 +158,17 @@ class PricingSchemaIT {
 
     @Test
     void priceResultsAreImmutableValidForSomeTimeAndNameAnExistingVersion() throws SQLException {
-        assertThatThrownBy(() -> exec(result(UUID.randomUUID().toString(), "now() + interval '30 days'", "{}")))
+        assertThatThrownBy(() -> schema.exec(result(UUID.randomUUID().toString(), "now() + interval '30 days'", "{}")))
                 .hasMessageContaining("price_result_price_list_version");
         version("t1", "eu", 1, "PUBLISHED");
         String id = UUID.randomUUID().toString();
-        exec(result(id, "now() + interval '30 days'", "{\"lines\": []}"));
-        assertThatThrownBy(() -> exec(result(UUID.randomUUID().toString(), "now()", "{}"))).hasMessageContaining("price_result_validity");
-        assertThatThrownBy(() -> exec(result(UUID.randomUUID().toString(), "now() + interval '1 day'", "[]")))
+        schema.exec(result(id, "now() + interval '30 days'", "{\"lines\": []}"));
+        assertThatThrownBy(() -> schema.exec(result(UUID.randomUUID().toString(), "now()", "{}"))).hasMessageContaining("price_result_validity");
+        assertThatThrownBy(() -> schema.exec(result(UUID.randomUUID().toString(), "now() + interval '1 day'", "[]")))
                 .hasMessageContaining("price_result_body_is_object");
-        assertThatThrownBy(() -> exec("UPDATE price_result SET price_hash = 'price-sha256:" + "c".repeat(64) + "'"))
+        assertThatThrownBy(() -> schema.exec("UPDATE price_result SET price_hash = 'price-sha256:" + "c".repeat(64) + "'"))
                 .hasMessageContaining("immutable");
-        assertThat(count("SELECT count(*) FROM price_result WHERE price_result_id = '" + id + "'")).isEqualTo(1);
+        assertThat(schema.count("SELECT count(*) FROM price_result WHERE price_result_id = '" + id + "'")).isEqualTo(1);
     }
 
     @Test
@@ -184,22 +183,9 @@ class PricingSchemaIT {
                 java.time.Instant.now(), 1, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode().put("newVersion", 2), "it"),
                 db);
 
-        assertThat(count("SELECT active_version FROM known_catalog_version WHERE tenant_id = 't1'")).isEqualTo(5);
-        assertThat(count("SELECT active_version FROM known_catalog_version WHERE tenant_id = 't2'")).isEqualTo(2);
-        assertThatThrownBy(() -> exec("INSERT INTO known_catalog_version (tenant_id, active_version) VALUES ('t3', 0)"))
+        assertThat(schema.count("SELECT active_version FROM known_catalog_version WHERE tenant_id = 't1'")).isEqualTo(5);
+        assertThat(schema.count("SELECT active_version FROM known_catalog_version WHERE tenant_id = 't2'")).isEqualTo(2);
+        assertThatThrownBy(() -> schema.exec("INSERT INTO known_catalog_version (tenant_id, active_version) VALUES ('t3', 0)"))
                 .hasMessageContaining("known_catalog_version_positive");
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Statement s = db.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -39,7 +39,7 @@ class QuoteSchemaIT {
     private String quote(String status) throws SQLException {
         String id = UUID.randomUUID().toString();
         boolean priced = !"DRAFT".equals(status);
-        exec("INSERT INTO quote (quote_id, tenant_id, customer_id, currency, market, channel, price_list_id, status, revision_id, revision_no,"
+        schema.exec("INSERT INTO quote (quote_id, tenant_id, customer_id, currency, market, channel, price_list_id, status, revision_id, revision_no,"
                 + " lines, catalog_version, configuration_hash, price_result_id, price_list_version, price_hash, price_valid_until,"
                 + " staleness_policy, policy_version, approval_signals, priced_lines, totals, valid_until, created_by, created_at, updated_at)"
                 + " VALUES ('" + id + "', 't1', 'c1', 'EUR', 'de', 'web', 'eu', '" + status + "', '" + UUID.randomUUID() + "', 1, '[]', 7, "
@@ -62,15 +62,15 @@ class QuoteSchemaIT {
     void statusesAndShapesAreChecked() throws SQLException {
         assertThatThrownBy(() -> quote("SUBMITTED")).hasMessageContaining("quote_status_known");
         String id = quote("DRAFT");
-        assertThatThrownBy(() -> exec("UPDATE quote SET status = 'PRICED' WHERE quote_id = '" + id + "'"))
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET status = 'PRICED' WHERE quote_id = '" + id + "'"))
                 .hasMessageContaining("quote_priced_states_have_price");
-        assertThatThrownBy(() -> exec("UPDATE quote SET price_hash = " + PRICE_HASH + " WHERE quote_id = '" + id + "'"))
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET price_hash = " + PRICE_HASH + " WHERE quote_id = '" + id + "'"))
                 .hasMessageContaining("quote_price_complete");
-        assertThatThrownBy(() -> exec("UPDATE quote SET configuration_hash = 'md5:x' WHERE quote_id = '" + id + "'"))
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET configuration_hash = 'md5:x' WHERE quote_id = '" + id + "'"))
                 .hasMessageContaining("quote_configuration_hash_shape");
-        assertThatThrownBy(() -> exec("UPDATE quote SET lines = '{}' WHERE quote_id = '" + id + "'")).hasMessageContaining("quote_lines_are_array");
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET lines = '{}' WHERE quote_id = '" + id + "'")).hasMessageContaining("quote_lines_are_array");
         String priced = quote("PRICED");
-        assertThatThrownBy(() -> exec("UPDATE quote SET status = 'DRAFT' WHERE quote_id = '" + priced + "'"))
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET status = 'DRAFT' WHERE quote_id = '" + priced + "'"))
                 .hasMessageContaining("quote_draft_unpriced");
     }
 
@@ -79,27 +79,27 @@ class QuoteSchemaIT {
         String id = quote("APPROVED");
         String first = revisionOf(id);
         assertThat(text("SELECT status FROM quote_revision WHERE revision_id = '" + first + "'")).isEqualTo("APPROVED");
-        exec("UPDATE quote SET status = 'ACCEPTED' WHERE quote_id = '" + id + "'");
+        schema.exec("UPDATE quote SET status = 'ACCEPTED' WHERE quote_id = '" + id + "'");
         assertThat(text("SELECT status FROM quote_revision WHERE revision_id = '" + first + "'")).isEqualTo("ACCEPTED");
         // a second accepted revision of the same quote cannot exist, whichever way it is written
-        assertThatThrownBy(() -> exec("INSERT INTO quote_revision (quote_id, revision_id, tenant_id, revision_no, status) VALUES ('" + id
+        assertThatThrownBy(() -> schema.exec("INSERT INTO quote_revision (quote_id, revision_id, tenant_id, revision_no, status) VALUES ('" + id
                 + "', '" + UUID.randomUUID() + "', 't1', 2, 'ACCEPTED')")).hasMessageContaining("quote_revision_one_accepted");
     }
 
     @Test
     void acceptedAndExpiredAreFinal() throws SQLException {
         String accepted = quote("ACCEPTED");
-        assertThatThrownBy(() -> exec("UPDATE quote SET status = 'APPROVED' WHERE quote_id = '" + accepted + "'"))
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET status = 'APPROVED' WHERE quote_id = '" + accepted + "'"))
                 .hasMessageContaining("an accepted quote does not change");
-        assertThatThrownBy(() -> exec("UPDATE quote SET revision_id = '" + UUID.randomUUID() + "' WHERE quote_id = '" + accepted + "'"))
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET revision_id = '" + UUID.randomUUID() + "' WHERE quote_id = '" + accepted + "'"))
                 .hasMessageContaining("an accepted quote does not change");
-        assertThatCode(() -> exec("UPDATE quote SET order_id = 'o-1' WHERE quote_id = '" + accepted + "'")).doesNotThrowAnyException();
+        assertThatCode(() -> schema.exec("UPDATE quote SET order_id = 'o-1' WHERE quote_id = '" + accepted + "'")).doesNotThrowAnyException();
         String expired = quote("PRICED");
-        exec("UPDATE quote SET status = 'EXPIRED' WHERE quote_id = '" + expired + "'");
-        assertThatThrownBy(() -> exec("UPDATE quote SET status = 'PRICED' WHERE quote_id = '" + expired + "'"))
+        schema.exec("UPDATE quote SET status = 'EXPIRED' WHERE quote_id = '" + expired + "'");
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET status = 'PRICED' WHERE quote_id = '" + expired + "'"))
                 .hasMessageContaining("an expired quote stays expired");
         String draft = quote("DRAFT");
-        assertThatThrownBy(() -> exec("UPDATE quote SET order_id = 'o-2' WHERE quote_id = '" + draft + "'"))
+        assertThatThrownBy(() -> schema.exec("UPDATE quote SET order_id = 'o-2' WHERE quote_id = '" + draft + "'"))
                 .hasMessageContaining("quote_order_only_when_accepted");
     }
 
@@ -115,18 +115,18 @@ class QuoteSchemaIT {
         String id = quote("PENDING_APPROVAL");
         String revision = revisionOf(id);
         String price = priceOf(id);
-        exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "APPROVED"));
-        assertThatThrownBy(() -> exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "REJECTED")))
+        schema.exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "APPROVED"));
+        assertThatThrownBy(() -> schema.exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "REJECTED")))
                 .hasMessageContaining("quote_approval_one_decision");
         // another price result of the revision (repriced) is a requirement of its own
-        exec(decision(id, revision, UUID.randomUUID().toString(), "DISCOUNT_APPROVAL", "REJECTED"));
-        assertThatThrownBy(() -> exec("UPDATE quote_approval_decision SET decision = 'REJECTED'")).hasMessageContaining("immutable");
-        assertThatThrownBy(() -> exec("DELETE FROM quote_approval_decision")).hasMessageContaining("immutable");
-        assertThatThrownBy(() -> exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "MAYBE").replace("'MAYBE'", "'MAYBE'")))
+        schema.exec(decision(id, revision, UUID.randomUUID().toString(), "DISCOUNT_APPROVAL", "REJECTED"));
+        assertThatThrownBy(() -> schema.exec("UPDATE quote_approval_decision SET decision = 'REJECTED'")).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> schema.exec("DELETE FROM quote_approval_decision")).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> schema.exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "MAYBE").replace("'MAYBE'", "'MAYBE'")))
                 .isInstanceOf(SQLException.class);
-        assertThatThrownBy(() -> exec(decision(id, revision, price, "NO_APPROVAL_REQUIRED", "REJECTED").replace("false,", "true,")))
+        assertThatThrownBy(() -> schema.exec(decision(id, revision, price, "NO_APPROVAL_REQUIRED", "REJECTED").replace("false,", "true,")))
                 .hasMessageContaining("quote_approval_automatic_only_approves");
-        assertThat(count("SELECT count(*) FROM quote_approval_decision")).isEqualTo(2);
+        assertThat(schema.count("SELECT count(*) FROM quote_approval_decision")).isEqualTo(2);
     }
 
     private String snapshot(String quoteId) throws SQLException {
@@ -138,19 +138,19 @@ class QuoteSchemaIT {
     @Test
     void aQuoteHasOneImmutableSnapshot() throws SQLException {
         String id = quote("ACCEPTED");
-        exec(snapshot(id));
-        assertThatThrownBy(() -> exec(snapshot(id))).hasMessageContaining("quote_snapshot_one_per_quote");
-        assertThatThrownBy(() -> exec("UPDATE quote_snapshot SET body = '{}'")).hasMessageContaining("immutable");
-        assertThatThrownBy(() -> exec("DELETE FROM quote_snapshot")).hasMessageContaining("immutable");
-        assertThatThrownBy(() -> exec(snapshot(quote("ACCEPTED")).replace("{\"lines\": []}", "[]")))
+        schema.exec(snapshot(id));
+        assertThatThrownBy(() -> schema.exec(snapshot(id))).hasMessageContaining("quote_snapshot_one_per_quote");
+        assertThatThrownBy(() -> schema.exec("UPDATE quote_snapshot SET body = '{}'")).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> schema.exec("DELETE FROM quote_snapshot")).hasMessageContaining("immutable");
+        assertThatThrownBy(() -> schema.exec(snapshot(quote("ACCEPTED")).replace("{\"lines\": []}", "[]")))
                 .hasMessageContaining("quote_snapshot_body_is_object");
-        assertThat(count("SELECT count(*) FROM quote_snapshot")).isEqualTo(1);
+        assertThat(schema.count("SELECT count(*) FROM quote_snapshot")).isEqualTo(1);
     }
 
     @Test
     void twentyConcurrentAcceptsOfOneVersionGiveOneTransitionAndOneSnapshot() throws Exception {
         String id = quote("APPROVED");
-        long expected = count("SELECT row_version FROM quote WHERE quote_id = '" + id + "'");
+        long expected = schema.count("SELECT row_version FROM quote WHERE quote_id = '" + id + "'");
         String snapshot = snapshot(id);
         java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(20);
         java.util.concurrent.CountDownLatch start = new java.util.concurrent.CountDownLatch(1);
@@ -185,22 +185,9 @@ class QuoteSchemaIT {
         }
         pool.shutdown();
         assertThat(accepted).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM quote_snapshot WHERE quote_id = '" + id + "'")).isEqualTo(1);
-        assertThat(count("SELECT count(*) FROM quote_revision WHERE quote_id = '" + id + "' AND status = 'ACCEPTED'")).isEqualTo(1);
-        assertThat(count("SELECT row_version FROM quote WHERE quote_id = '" + id + "'")).isEqualTo(expected + 1);
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Statement s = db.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
+        assertThat(schema.count("SELECT count(*) FROM quote_snapshot WHERE quote_id = '" + id + "'")).isEqualTo(1);
+        assertThat(schema.count("SELECT count(*) FROM quote_revision WHERE quote_id = '" + id + "' AND status = 'ACCEPTED'")).isEqualTo(1);
+        assertThat(schema.count("SELECT row_version FROM quote WHERE quote_id = '" + id + "'")).isEqualTo(expected + 1);
     }
 
     private String text(String sql) throws SQLException {

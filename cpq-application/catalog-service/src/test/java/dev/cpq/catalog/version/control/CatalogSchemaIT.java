@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cpq.platform.testing.MigratedSchema;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -33,48 +32,35 @@ class CatalogSchemaIT {
 
     @Test
     void aTenantHasAtMostOneActiveCatalogVersion() throws SQLException {
-        exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t1', 1, 'PUBLISHED', now())");
-        exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t2', 1, 'PUBLISHED', now())");
-        assertThatThrownBy(() -> exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t1', 2, 'PUBLISHED', now())"))
+        schema.exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t1', 1, 'PUBLISHED', now())");
+        schema.exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t2', 1, 'PUBLISHED', now())");
+        assertThatThrownBy(() -> schema.exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t1', 2, 'PUBLISHED', now())"))
                 .isInstanceOf(SQLException.class)
                 .hasMessageContaining("catalog_one_active_per_tenant");
         // superseding the first makes room for the second
-        exec("UPDATE catalog SET status = 'SUPERSEDED' WHERE tenant_id = 't1' AND version_no = 1");
-        exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t1', 2, 'PUBLISHED', now())");
-        assertThat(count("SELECT count(*) FROM catalog WHERE status = 'PUBLISHED'")).isEqualTo(2);
+        schema.exec("UPDATE catalog SET status = 'SUPERSEDED' WHERE tenant_id = 't1' AND version_no = 1");
+        schema.exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t1', 2, 'PUBLISHED', now())");
+        assertThat(schema.count("SELECT count(*) FROM catalog WHERE status = 'PUBLISHED'")).isEqualTo(2);
     }
 
     @Test
     void aVersionNumberIsUsedOncePerTenant() throws SQLException {
-        exec("INSERT INTO catalog (tenant_id, version_no, status) VALUES ('t1', 1, 'DRAFT')");
-        assertThatThrownBy(() -> exec("INSERT INTO catalog (tenant_id, version_no, status) VALUES ('t1', 1, 'DRAFT')"))
+        schema.exec("INSERT INTO catalog (tenant_id, version_no, status) VALUES ('t1', 1, 'DRAFT')");
+        assertThatThrownBy(() -> schema.exec("INSERT INTO catalog (tenant_id, version_no, status) VALUES ('t1', 1, 'DRAFT')"))
                 .hasMessageContaining("catalog_version_unique");
     }
 
     @Test
     void publicationTimeGoesWithPublishedStatusOnly() {
-        assertThatThrownBy(() -> exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t1', 1, 'DRAFT', now())"))
+        assertThatThrownBy(() -> schema.exec("INSERT INTO catalog (tenant_id, version_no, status, published_at) VALUES ('t1', 1, 'DRAFT', now())"))
                 .hasMessageContaining("catalog_published_at_iff_published");
-        assertThatThrownBy(() -> exec("INSERT INTO catalog (tenant_id, version_no, status) VALUES ('t1', 1, 'PUBLISHED')"))
+        assertThatThrownBy(() -> schema.exec("INSERT INTO catalog (tenant_id, version_no, status) VALUES ('t1', 1, 'PUBLISHED')"))
                 .hasMessageContaining("catalog_published_at_iff_published");
     }
 
     @Test
     void tenantIdsThatWouldBreakCacheKeysAreRefused() {
-        assertThatThrownBy(() -> exec("INSERT INTO catalog (tenant_id, version_no, status) VALUES ('a:b', 1, 'DRAFT')"))
+        assertThatThrownBy(() -> schema.exec("INSERT INTO catalog (tenant_id, version_no, status) VALUES ('a:b', 1, 'DRAFT')"))
                 .hasMessageContaining("catalog_tenant_shape");
-    }
-
-    private void exec(String sql) throws SQLException {
-        try (Statement s = db.createStatement()) {
-            s.execute(sql);
-        }
-    }
-
-    private long count(String sql) throws SQLException {
-        try (Statement s = db.createStatement(); var rs = s.executeQuery(sql)) {
-            rs.next();
-            return rs.getLong(1);
-        }
     }
 }

@@ -36,6 +36,9 @@ public class RequestCorrelation implements ContainerRequestFilter, ContainerResp
     private static final Logger LOG = Logger.getLogger("dev.cpq.requests");
 
     private MeterRegistry registry;
+    /** One timer per method and outcome, looked up once rather than built per request. */
+    private final java.util.concurrent.ConcurrentMap<String, io.micrometer.core.instrument.Timer> timers =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     protected RequestCorrelation() {}
 
@@ -76,8 +79,10 @@ public class RequestCorrelation implements ContainerRequestFilter, ContainerResp
         long micros = nanos < 0 ? -1 : nanos / 1_000;
         if (nanos >= 0) {
             // the whole of this service's time per request: what the time in Redis and in remote calls is a share of
-            registry.timer("cpq.http.server.requests", "method", request.getMethod(), "outcome", response.getStatus() < 400 ? "success"
-                    : response.getStatus() < 500 ? "client_error" : "server_error").record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
+            String outcome = response.getStatus() < 400 ? "success" : response.getStatus() < 500 ? "client_error" : "server_error";
+            timers.computeIfAbsent(request.getMethod() + " " + outcome,
+                    k -> registry.timer("cpq.http.server.requests", "method", request.getMethod(), "outcome", outcome))
+                    .record(nanos, java.util.concurrent.TimeUnit.NANOSECONDS);
         }
         String tenant = request.getProperty("cpq.tenant") instanceof String t ? t : "-";
         String key = request.getHeaderString("Idempotency-Key");

@@ -4,17 +4,13 @@ import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.acceptance.control.QuoteAccepting;
-import dev.cpq.quote.drafting.boundary.QuoteView;
-import dev.cpq.quote.drafting.boundary.QuotesResource;
-import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
 import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
 import dev.cpq.quote.drafting.entity.RevisionId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import dev.cpq.quote.summary.control.QuoteSummaries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -42,16 +38,14 @@ import java.util.UUID;
 public class AcceptanceResource {
 
     private QuoteAccepting accepting;
-    private IdempotentEndpoint idempotent;
-    private QuoteSummaries summaries;
+    private QuoteCommandEndpoint commands;
 
     protected AcceptanceResource() {}
 
     @Inject
-    public AcceptanceResource(QuoteAccepting accepting, IdempotentEndpoint idempotent, QuoteSummaries summaries) {
+    public AcceptanceResource(QuoteAccepting accepting, QuoteCommandEndpoint commands) {
         this.accepting = accepting;
-        this.idempotent = idempotent;
-        this.summaries = summaries;
+        this.commands = commands;
     }
 
     public record AcceptRequest(@NotNull UUID quoteRevisionId, @NotNull UUID priceResultId) {}
@@ -76,13 +70,8 @@ public class AcceptanceResource {
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri,
             @Valid @NotNull AcceptRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        QuoteId id = QuoteId.parse(quoteId).orElseThrow(() -> new QuoteNotFoundException(quoteId));
-        Response response = QuotesResource.unwrapTransient(() -> idempotent.execute(QuoteAccepting.ACCEPT, key, "POST", uri, body, () -> {
-            Quote quote = accepting.accept(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId());
-            return idempotent.ok(QuoteView.of(quote), quote.rowVersion());
-        }));
-        // after the commit: the cached summary must not outlive the change
-        summaries.invalidate(id);
-        return response;
+        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
+        return commands.execute(QuoteAccepting.ACCEPT, id, key, uri, body,
+                () -> accepting.accept(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId()));
     }
 }

@@ -5,16 +5,13 @@ import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.approval.control.ApprovalDeciding;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
-import dev.cpq.quote.drafting.boundary.QuoteView;
-import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
 import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
 import dev.cpq.quote.drafting.entity.RevisionId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import dev.cpq.quote.summary.control.QuoteSummaries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -44,16 +41,14 @@ import java.util.UUID;
 public class ApprovalsResource {
 
     private ApprovalDeciding deciding;
-    private IdempotentEndpoint idempotent;
-    private QuoteSummaries summaries;
+    private QuoteCommandEndpoint commands;
 
     protected ApprovalsResource() {}
 
     @Inject
-    public ApprovalsResource(ApprovalDeciding deciding, IdempotentEndpoint idempotent, QuoteSummaries summaries) {
+    public ApprovalsResource(ApprovalDeciding deciding, QuoteCommandEndpoint commands) {
         this.deciding = deciding;
-        this.idempotent = idempotent;
-        this.summaries = summaries;
+        this.commands = commands;
     }
 
     public record DecisionRequest(@NotNull UUID quoteRevisionId, @NotNull UUID priceResultId, @NotNull ApprovalDecision.Decision decision,
@@ -88,15 +83,9 @@ public class ApprovalsResource {
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri,
             @Valid @NotNull DecisionRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        QuoteId id = QuoteId.parse(quoteId).orElseThrow(() -> new QuoteNotFoundException(quoteId));
-        Response response = idempotent.execute(ApprovalDeciding.DECIDE, key, "POST", uri, body, () -> {
-            Quote quote = deciding.decide(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId(), body.decision(),
-                    body.reason());
-            return idempotent.ok(QuoteView.of(quote), quote.rowVersion());
-        });
-        // after the commit: the cached summary must not outlive the change
-        summaries.invalidate(id);
-        return response;
+        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
+        return commands.execute(ApprovalDeciding.DECIDE, id, key, uri, body, () -> deciding.decide(id, expected,
+                new RevisionId(body.quoteRevisionId()), body.priceResultId(), body.decision(), body.reason()));
     }
 
     @GET
@@ -105,7 +94,7 @@ public class ApprovalsResource {
     @ApiResponse(responseCode = "200", description = "The decisions")
     @ApiResponse(responseCode = "404", description = "QUOTE_NOT_FOUND")
     public List<DecisionView> decisions(@PathParam("quoteId") String quoteId) {
-        QuoteId id = QuoteId.parse(quoteId).orElseThrow(() -> new QuoteNotFoundException(quoteId));
+        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
         return deciding.decisionsOf(id).stream().map(DecisionView::of).toList();
     }
 }

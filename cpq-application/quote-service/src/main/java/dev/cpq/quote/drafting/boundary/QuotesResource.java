@@ -4,7 +4,6 @@ import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
-import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
 import dev.cpq.quote.drafting.control.LineReplacing;
 import dev.cpq.quote.drafting.control.QuoteDrafting;
 import dev.cpq.quote.drafting.control.QuoteQueries;
@@ -19,7 +18,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import dev.cpq.quote.summary.control.QuoteSummaries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -69,18 +67,18 @@ public class QuotesResource {
     private LineReplacing replacing;
     private QuoteQueries queries;
     private IdempotentEndpoint idempotent;
-    private QuoteSummaries summaries;
+    private QuoteCommandEndpoint commands;
 
     protected QuotesResource() {}
 
     @Inject
     public QuotesResource(QuoteDrafting drafting, LineReplacing replacing, QuoteQueries queries, IdempotentEndpoint idempotent,
-            QuoteSummaries summaries) {
+            QuoteCommandEndpoint commands) {
         this.drafting = drafting;
         this.replacing = replacing;
         this.queries = queries;
         this.idempotent = idempotent;
-        this.summaries = summaries;
+        this.commands = commands;
     }
 
     public record CreateRequest(@NotNull @Pattern(regexp = CUSTOMER_ID) String customerId, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
@@ -168,18 +166,9 @@ public class QuotesResource {
         QuoteId id = queries.byId(quoteId).id();
         List<LineChoice> choices = body.lines().stream()
                 .map(l -> new LineChoice(l.offeringId(), l.options(), l.quantity(), l.termMonths(), l.discountPercent())).toList();
-        Quote quote = unwrapTransient(() -> replacing.replaceLines(id, expected, choices));
-        summaries.invalidate(id);
+        Quote quote = QuoteCommandEndpoint.unwrapTransient(() -> replacing.replaceLines(id, expected, choices));
+        commands.changed(id);
         return Response.ok(QuoteView.of(quote)).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(quote.rowVersion())).build();
-    }
-
-    /** A transient dependency failure as its 503 (inside idempotent commands it travels wrapped so the key is given back). */
-    public static <T> T unwrapTransient(java.util.function.Supplier<T> call) {
-        try {
-            return call.get();
-        } catch (RemoteServiceUnavailableException.Transient e) {
-            throw e.problem();
-        }
     }
 
     static <T> T convert(String field, java.util.function.Supplier<T> conversion) {

@@ -3,17 +3,13 @@ package dev.cpq.quote.pricing.boundary;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
-import dev.cpq.quote.drafting.boundary.QuoteView;
-import dev.cpq.quote.drafting.boundary.QuotesResource;
-import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
 import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
 import dev.cpq.quote.pricing.control.QuotePricing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import dev.cpq.quote.summary.control.QuoteSummaries;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -34,16 +30,14 @@ import jakarta.ws.rs.core.UriInfo;
 public class QuotePricingResource {
 
     private QuotePricing pricing;
-    private IdempotentEndpoint idempotent;
-    private QuoteSummaries summaries;
+    private QuoteCommandEndpoint commands;
 
     protected QuotePricingResource() {}
 
     @Inject
-    public QuotePricingResource(QuotePricing pricing, IdempotentEndpoint idempotent, QuoteSummaries summaries) {
+    public QuotePricingResource(QuotePricing pricing, QuoteCommandEndpoint commands) {
         this.pricing = pricing;
-        this.idempotent = idempotent;
-        this.summaries = summaries;
+        this.commands = commands;
     }
 
     @POST
@@ -65,13 +59,7 @@ public class QuotePricingResource {
     public Response price(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        QuoteId id = QuoteId.parse(quoteId).orElseThrow(() -> new QuoteNotFoundException(quoteId));
-        Response response = QuotesResource.unwrapTransient(() -> idempotent.execute(QuotePricing.PRICE, key, "POST", uri, null, () -> {
-            Quote quote = pricing.price(id, expected);
-            return idempotent.ok(QuoteView.of(quote), quote.rowVersion());
-        }));
-        // after the commit: the cached summary must not outlive the change
-        summaries.invalidate(id);
-        return response;
+        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
+        return commands.execute(QuotePricing.PRICE, id, key, uri, null, () -> pricing.price(id, expected));
     }
 }

@@ -1,0 +1,61 @@
+package dev.cpq.quote.drafting.boundary;
+
+import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
+import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.drafting.entity.QuoteId;
+import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
+import dev.cpq.quote.summary.control.QuoteSummaries;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.function.Supplier;
+
+/**
+ * What every command on a quote does around its own change: an idempotent POST answering the quote and
+ * its new ETag, a transient remote failure as its 503 with the key given back, and the cached summary
+ * invalidated once the change has committed.
+ */
+@ApplicationScoped
+public class QuoteCommandEndpoint {
+
+    private IdempotentEndpoint idempotent;
+    private QuoteSummaries summaries;
+
+    protected QuoteCommandEndpoint() {}
+
+    @Inject
+    public QuoteCommandEndpoint(IdempotentEndpoint idempotent, QuoteSummaries summaries) {
+        this.idempotent = idempotent;
+        this.summaries = summaries;
+    }
+
+    /** The id of a path; a malformed one is as unknown as an unknown one (404). */
+    public static QuoteId quoteId(String path) {
+        return QuoteId.parse(path).orElseThrow(() -> new QuoteNotFoundException(path));
+    }
+
+    public Response execute(String command, QuoteId id, String key, UriInfo uri, Object body, Supplier<Quote> change) {
+        Response response = unwrapTransient(() -> idempotent.execute(command, key, "POST", uri, body, () -> {
+            Quote quote = change.get();
+            return idempotent.ok(QuoteView.of(quote), quote.rowVersion());
+        }));
+        changed(id);
+        return response;
+    }
+
+    /** After the commit: the cached summary must not outlive the change. */
+    public void changed(QuoteId id) {
+        summaries.invalidate(id);
+    }
+
+    /** A transient dependency failure as its 503 (inside idempotent commands it travels wrapped so the key is given back). */
+    public static <T> T unwrapTransient(Supplier<T> call) {
+        try {
+            return call.get();
+        } catch (RemoteServiceUnavailableException.Transient e) {
+            throw e.problem();
+        }
+    }
+}
