@@ -10,6 +10,7 @@ import dev.cpq.catalog.version.boundary.CatalogVersionsResource;
 import dev.cpq.platform.rest.boundary.PlatformRestComponents;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /** The catalog service's REST API under {@code /catalog/api}. */
@@ -20,6 +21,11 @@ public class CatalogApplication extends Application {
     public Set<Class<?>> getClasses() {
         return PlatformRestComponents.with(ActiveVersionResource.class, CatalogVersionsResource.class, OfferingsResource.class,
                 OfferingCatalogResource.class, RulesResource.class, ConfigurationsResource.class, PublicationResource.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return PlatformRestComponents.properties();
     }
 
     @Override

@@ -8,6 +8,7 @@ import dev.cpq.pricing.pricelist.boundary.PriceListsResource;
 import dev.cpq.pricing.publication.boundary.PriceListPublicationResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /** The pricing service's REST API under {@code /pricing/api}. */
@@ -18,6 +19,11 @@ public class PricingApplication extends Application {
     public Set<Class<?>> getClasses() {
         return PlatformRestComponents.with(PriceListsResource.class, PriceEntriesResource.class, PriceListPublicationResource.class,
                 ApprovalPolicyResource.class, PriceCalculationsResource.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return PlatformRestComponents.properties();
     }
 
     @Override

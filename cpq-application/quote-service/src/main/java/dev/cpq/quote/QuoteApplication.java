@@ -11,6 +11,7 @@ import dev.cpq.quote.submission.boundary.QuoteSubmissionResource;
 import dev.cpq.quote.summary.boundary.QuoteSummaryResource;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
+import java.util.Map;
 import java.util.Set;
 
 /** The quote service's REST API under {@code /quote/api}. */
@@ -22,6 +23,11 @@ public class QuoteApplication extends Application {
         return PlatformRestComponents.with(QuotesResource.class, QuotePricingResource.class,
                 QuoteSubmissionResource.class, ApprovalsResource.class,
                 AcceptanceResource.class, SnapshotResource.class, QuoteSummaryResource.class, ExpiryOperationsResource.class);
+    }
+
+    @Override
+    public Map<String, Object> getProperties() {
+        return PlatformRestComponents.properties();
     }
 
     @Override

@@ -2,11 +2,14 @@ package dev.cpq.catalog.configuration.control;
 
 import dev.cpq.catalog.configuration.entity.Configuration;
 import dev.cpq.catalog.configuration.entity.ConfigurationVerdict;
+import dev.cpq.catalog.configuration.entity.LinesVerdict;
 import dev.cpq.catalog.offering.control.PublishedOfferings;
 import dev.cpq.catalog.offering.entity.OfferingDetail;
 import dev.cpq.catalog.rule.control.PublishedRuleGraphs;
+import dev.cpq.catalog.version.entity.Catalogs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -19,17 +22,30 @@ public class ConfigurationValidation {
 
     private PublishedOfferings offerings;
     private PublishedRuleGraphs ruleGraphs;
+    private Catalogs catalogs;
 
     protected ConfigurationValidation() {}
 
     @Inject
-    public ConfigurationValidation(PublishedOfferings offerings, PublishedRuleGraphs ruleGraphs) {
+    public ConfigurationValidation(PublishedOfferings offerings, PublishedRuleGraphs ruleGraphs, Catalogs catalogs) {
         this.offerings = offerings;
         this.ruleGraphs = ruleGraphs;
+        this.catalogs = catalogs;
     }
 
     public ConfigurationVerdict validate(Configuration configuration, Optional<Long> catalogVersion) {
         OfferingDetail offering = offerings.offering(configuration.offeringId(), catalogVersion);
         return configuration.validateAgainst(offering, ruleGraphs.of(offering.catalogVersion(), offering.family()));
+    }
+
+    /**
+     * Every line on one version (the given one, or the active one the cache names, resolved once), plus
+     * the active version read from PostgreSQL: the quote's final check compares its recorded version with
+     * that, never with a pointer.
+     */
+    public LinesVerdict validateAll(List<Configuration> lines, Optional<Long> catalogVersion) {
+        long version = catalogVersion.orElseGet(offerings::activeVersion);
+        Long active = catalogs.active().map(c -> c.version().sequence()).orElse(null);
+        return LinesVerdict.of(version, active, lines.stream().map(line -> validate(line, Optional.of(version))).toList());
     }
 }

@@ -20,8 +20,10 @@ import dev.cpq.platform.problem.boundary.UnexpectedFailureMapper;
 import dev.cpq.platform.problem.boundary.WebApplicationExceptionMapper;
 import dev.cpq.platform.security.boundary.BearerTokenAuthenticationFilter;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Set;
 import org.glassfish.jersey.jackson.JacksonFeature;
+import org.glassfish.jersey.server.ServerProperties;
 import org.glassfish.jersey.server.filter.RolesAllowedDynamicFeature;
 
 /**
@@ -60,6 +62,16 @@ public final class PlatformRestComponents {
     /** Jackson for JSON, with our problem mappers instead of Jersey's plain-text ones. */
     public static Set<Object> singletons() {
         return Set.of(JacksonFeature.withoutExceptionMappers());
+    }
+
+    /**
+     * No JAX-RS providers picked up from {@code META-INF/services} of the server's modules: GlassFish's
+     * MicroProfile JWT module contributes a second {@code @RolesAllowed} filter that way, which asked
+     * Jakarta Security for the caller on every request (a failed class lookup each time). Roles are checked
+     * once, by Jersey's filter against the verified token's caller.
+     */
+    public static Map<String, Object> properties() {
+        return Map.of(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
     }
 
     public static Set<Class<?>> with(Class<?>... serviceClasses) {

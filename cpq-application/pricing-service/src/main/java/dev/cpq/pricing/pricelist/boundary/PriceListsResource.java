@@ -71,8 +71,9 @@ public class PriceListsResource {
     public record OpenedDraftView(String priceListId, long priceListVersion, String status, String name, String stalenessPolicy,
             int validityDays, Instant createdAt, Long copiedFromVersion, int entriesCopied) {}
 
+    /** The active version; {@code approvalPolicyVersion} (an extension) is the approval policy in force, 0 while none is set. */
     public record ActiveVersionView(String priceListId, long priceListVersion, String name, String stalenessPolicy, int validityDays,
-            Instant publishedAt) {}
+            Instant publishedAt, long approvalPolicyVersion) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -129,14 +130,16 @@ public class PriceListsResource {
     @GET
     @Path("{priceListId}/active-version")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The list's published version, read from the database (never Redis)")
+    @Operation(summary = "The list's published version and the approval policy version, read from the database (never Redis)")
     @ApiResponse(responseCode = "200", description = "The active version; ETag is its row version")
     @ApiResponse(responseCode = "404", description = "PRICE_LIST_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "PRICE_LIST_NOT_PUBLISHED")
     public Response activeVersion(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId) {
-        PriceList active = queries.active(new PriceListId(priceListId));
+        PriceListQueries.ActiveTerms terms = queries.activeTerms(new PriceListId(priceListId));
+        PriceList active = terms.active();
         return Response.ok(new ActiveVersionView(active.priceListId().value(), active.version().sequence(), active.name(),
-                        active.stalenessPolicy().name(), active.validityDays().days(), active.publishedAt().orElse(null)))
+                        active.stalenessPolicy().name(), active.validityDays().days(), active.publishedAt().orElse(null),
+                        terms.approvalPolicyVersion()))
                 .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(active.rowVersion()))
                 .build();
     }

@@ -2,7 +2,10 @@ package dev.cpq.quote.authority.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cpq.quote.authority.entity.CatalogAuthority;
+import dev.cpq.quote.authority.entity.ConfigurationChoice;
 import dev.cpq.quote.authority.entity.ConfigurationVerdict;
+import dev.cpq.quote.authority.entity.LinesVerdict;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.ServiceLocations;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -30,34 +33,43 @@ public class CatalogServiceClient implements CatalogAuthority {
     }
 
     @Override
-    public ConfigurationVerdict validate(String offeringId, Map<String, String> options, Long catalogVersion) {
+    public Pending<LinesVerdict> validateLines(List<ConfigurationChoice> lines, Long catalogVersion) {
+        List<Map<String, Object>> asked = new ArrayList<>(lines.size());
+        for (ConfigurationChoice line : lines) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("offeringId", line.offeringId());
+            one.put("options", line.options());
+            asked.add(one);
+        }
         Map<String, Object> body = new LinkedHashMap<>();
-        body.put("offeringId", offeringId);
-        body.put("options", options);
+        body.put("lines", asked);
         if (catalogVersion != null) {
             body.put("catalogVersion", catalogVersion);
         }
-        RemoteCalls.Answer answer = remote.post(SERVICE, locations.configurationValidation(), body);
-        if (answer.status() != 200) {
-            throw remote.refusal(SERVICE, answer);
-        }
-        return verdict(answer.body());
+        return Pending.of(remote.postAsync(SERVICE, locations.configurationValidation(), body).thenApply(answer -> {
+            if (answer.status() != 200) {
+                throw remote.refusal(SERVICE, answer);
+            }
+            return linesVerdict(answer.body(), lines.size());
+        }));
     }
 
-    @Override
-    public OptionalLong activeCatalogVersion() {
-        RemoteCalls.Answer answer = remote.get(SERVICE, locations.activeCatalogVersion());
-        if (answer.status() == 200) {
-            return OptionalLong.of(positive(answer.body().path("catalogVersion"), "catalogVersion"));
+    /** What an answer of {@code POST /configurations/validate} with {@code lines} means (package-private for tests). */
+    LinesVerdict linesVerdict(JsonNode body, int lineCount) {
+        JsonNode lines = body.path("lines");
+        if (!lines.isArray() || lines.size() != lineCount) {
+            throw remote.unavailable(SERVICE, "answered a validation without a verdict per line", null);
         }
-        // nothing published: 409 by contract, 404 CATALOG_NOT_PUBLISHED as catalog-service answers today
-        if (answer.status() == 409 || answer.status() == 404 && "CATALOG_NOT_PUBLISHED".equals(answer.code())) {
-            return OptionalLong.empty();
+        List<ConfigurationVerdict> verdicts = new ArrayList<>(lineCount);
+        for (JsonNode line : lines) {
+            verdicts.add(verdict(line));
         }
-        throw remote.unavailable(SERVICE, "answered HTTP " + answer.status() + " for the active version", null);
+        JsonNode active = body.path("activeCatalogVersion");
+        return new LinesVerdict(positive(body.path("catalogVersion"), "catalogVersion"),
+                active.isNull() || active.isMissingNode() ? OptionalLong.empty() : OptionalLong.of(positive(active, "activeCatalogVersion")), verdicts);
     }
 
-    /** What an answer of {@code POST /configurations/validate} means (package-private for tests). */
+    /** One line's verdict (package-private for tests). */
     ConfigurationVerdict verdict(JsonNode body) {
         JsonNode valid = body.path("valid");
         JsonNode hash = body.path("configurationHash");

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.ApprovalSignal;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.PriceRequest;
 import dev.cpq.quote.authority.entity.PriceResult;
 import dev.cpq.quote.authority.entity.PricingAuthority;
@@ -45,14 +46,24 @@ public class PricingServiceClient implements PricingAuthority {
     }
 
     @Override
-    public ActivePriceList activePriceList(String priceListId) {
-        RemoteCalls.Answer answer = remote.get(SERVICE, locations.activePriceListVersion(priceListId));
-        if (answer.status() != 200) {
-            throw remote.refusal(SERVICE, answer);
-        }
+    public Pending<ActivePriceList> activePriceList(String priceListId) {
+        return Pending.of(remote.getAsync(SERVICE, locations.activePriceListVersion(priceListId)).thenApply(answer -> {
+            if (answer.status() != 200) {
+                throw remote.refusal(SERVICE, answer);
+            }
+            return activePriceList(priceListId, answer.body());
+        }));
+    }
+
+    /** What an answer of {@code GET /price-lists/{id}/active-version} means (package-private for tests). */
+    ActivePriceList activePriceList(String priceListId, JsonNode body) {
         try {
-            return new ActivePriceList(priceListId, positive(answer.body().path("priceListVersion")),
-                    StalenessPolicy.valueOf(answer.body().path("stalenessPolicy").asText()));
+            JsonNode policyVersion = body.path("approvalPolicyVersion");
+            if (!policyVersion.isIntegralNumber() || policyVersion.asLong() < 0) {
+                throw new IllegalArgumentException("no approvalPolicyVersion");
+            }
+            return new ActivePriceList(priceListId, positive(body.path("priceListVersion")),
+                    StalenessPolicy.valueOf(body.path("stalenessPolicy").asText()), policyVersion.asLong());
         } catch (IllegalArgumentException e) {
             throw remote.unavailable(SERVICE, "answered an active price list version it should not: " + e.getMessage(), e);
         }

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cpq.platform.observability.control.CurrentRequest;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.RemoteProblemException;
 import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,13 +23,17 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
  * One JSON call to catalog- or pricing-service with the caller's own bearer token and request id
  * (quote holds no credentials; the other services scope their answers by the token's tenant and log the
  * same request id). HTTP/1.1 (GlassFish's listener speaks only that), bounded at 2 s; anything but a
- * clear answer is {@link RemoteServiceUnavailableException}, never a guess.
+ * clear answer is {@link RemoteServiceUnavailableException}, never a guess. Calls are asynchronous
+ * underneath, so a command can ask both services at once.
  */
 @ApplicationScoped
 public class RemoteCalls {
@@ -74,10 +79,20 @@ public class RemoteCalls {
     }
 
     public Answer get(String service, URI uri) {
-        return send(service, request(uri).GET());
+        return Pending.of(getAsync(service, uri)).get();
     }
 
     public Answer post(String service, URI uri, Object body) {
+        return Pending.of(postAsync(service, uri, body)).get();
+    }
+
+    /** Sends now and answers later; the caller's token and request id are taken on the calling (request) thread. */
+    public CompletableFuture<Answer> getAsync(String service, URI uri) {
+        return send(service, request(uri).GET());
+    }
+
+    /** Sends now and answers later, like {@link #getAsync}. */
+    public CompletableFuture<Answer> postAsync(String service, URI uri, Object body) {
         String text;
         try {
             text = json.writeValueAsString(body);
@@ -125,23 +140,26 @@ public class RemoteCalls {
         return b;
     }
 
-    private Answer send(String service, HttpRequest.Builder request) {
-        HttpResponse<String> response;
+    private CompletableFuture<Answer> send(String service, HttpRequest.Builder request) {
         long t0 = System.nanoTime();
-        try {
-            response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        } catch (HttpTimeoutException e) {
-            throw unavailable(service, "no answer within " + TIMEOUT.toMillis() + " ms", e);
-        } catch (IOException e) {
-            throw unavailable(service, "not reachable (" + e.getClass().getSimpleName() + ")", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw unavailable(service, "interrupted while waiting for the answer", e);
-        } finally {
+        return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             // time spent waiting for catalog and pricing (cpq_remote_calls_seconds{service})
-            registry.timer("cpq.remote.calls", "service", service).record(System.nanoTime() - t0, java.util.concurrent.TimeUnit.NANOSECONDS);
+            registry.timer("cpq.remote.calls", "service", service).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            if (failure != null) {
+                throw unavailable(service, failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
+            }
+            return new Answer(response.statusCode(), read(response.body()));
+        });
+    }
+
+    private RemoteServiceUnavailableException unavailable(String service, Throwable failure) {
+        if (failure instanceof HttpTimeoutException) {
+            return unavailable(service, "no answer within " + TIMEOUT.toMillis() + " ms", failure);
         }
-        return new Answer(response.statusCode(), read(response.body()));
+        if (failure instanceof IOException) {
+            return unavailable(service, "not reachable (" + failure.getClass().getSimpleName() + ")", failure);
+        }
+        return unavailable(service, "no answer (" + failure.getClass().getSimpleName() + ")", failure);
     }
 
     private JsonNode read(String body) {

@@ -1,17 +1,14 @@
 package dev.cpq.quote.authority.entity;
 
-import java.util.Map;
-import java.util.OptionalLong;
+import java.util.List;
 
 /** What a quote asks of catalog-service: the authority on configurations and the active catalog version. */
 public interface CatalogAuthority {
 
     /**
-     * Validates one line's configuration against the given catalog version (null: the active one; the
-     * catalog may answer from its cached rule graph, which is fine while drafting).
+     * Validates every line on one catalog version, the given one (null: the active one, which catalog may
+     * take from its cache pointer and its cached rule graphs, fine while drafting), in one round trip; the
+     * answer also names the active version as catalog's database (never Redis) has it.
      */
-    ConfigurationVerdict validate(String offeringId, Map<String, String> options, Long catalogVersion);
-
-    /** The tenant's active catalog version from catalog's database (never Redis); empty when none is published. */
-    OptionalLong activeCatalogVersion();
+    Pending<LinesVerdict> validateLines(List<ConfigurationChoice> lines, Long catalogVersion);
 }

@@ -5,9 +5,9 @@ public interface PricingAuthority {
 
     PriceResult price(PriceRequest request);
 
-    /** The list's active version and staleness policy, from pricing's database. */
-    ActivePriceList activePriceList(String priceListId);
+    /** The list's active version, its staleness policy and the approval policy version, from pricing's database. */
+    Pending<ActivePriceList> activePriceList(String priceListId);
 
-    /** The current approval policy (version 0 without thresholds while none is set). */
+    /** The current approval policy (version 0 without thresholds while none is set); asked only when its version moved. */
     ApprovalPolicy approvalPolicy();
 }

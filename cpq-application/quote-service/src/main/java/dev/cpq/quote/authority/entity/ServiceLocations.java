@@ -35,10 +35,6 @@ public record ServiceLocations(URI catalog, URI pricing) {
         return URI.create(catalog + "/configurations/validate");
     }
 
-    public URI activeCatalogVersion() {
-        return URI.create(catalog + "/active-version");
-    }
-
     public URI priceCalculations() {
         return URI.create(pricing + "/price-calculations");
     }

@@ -1,6 +1,8 @@
 package dev.cpq.quote.drafting.control;
 
 import dev.cpq.quote.authority.entity.CatalogAuthority;
+import dev.cpq.quote.authority.entity.ConfigurationChoice;
+import dev.cpq.quote.authority.entity.LinesVerdict;
 import dev.cpq.quote.authority.entity.ConfigurationVerdict;
 import dev.cpq.quote.drafting.entity.ConfigurationInvalidException;
 import dev.cpq.quote.drafting.entity.LineChoice;
@@ -13,9 +15,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Validates chosen lines with catalog-service, outside any transaction. The first line is validated on
- * the active catalog version (catalog may use its cached rule graph: fine while drafting), the others on
- * the version that answer named, so all lines of a revision are configured on one catalog version.
+ * Validates chosen lines with catalog-service, outside any transaction, in one call: catalog validates
+ * them all on its active catalog version (it may use its cached rule graph: fine while drafting), so all
+ * lines of a revision are configured on one catalog version.
  */
 @ApplicationScoped
 public class LineConfiguring {
@@ -34,13 +36,12 @@ public class LineConfiguring {
 
     /** @throws ConfigurationInvalidException with every violation of every line (nothing is stored) */
     public Configured configure(List<LineChoice> choices) {
-        Long version = null;
+        LinesVerdict answer = catalog.validateLines(choices.stream().map(c -> new ConfigurationChoice(c.offeringId(), c.options())).toList(), null).get();
         List<QuoteLine> lines = new ArrayList<>(choices.size());
         List<Map<String, Object>> violations = new ArrayList<>();
         for (int i = 0; i < choices.size(); i++) {
             LineChoice choice = choices.get(i);
-            ConfigurationVerdict verdict = catalog.validate(choice.offeringId(), choice.options(), version);
-            version = verdict.catalogVersion();
+            ConfigurationVerdict verdict = answer.lines().get(i);
             if (!verdict.valid()) {
                 for (ConfigurationVerdict.Violation v : verdict.violations()) {
                     Map<String, Object> violation = new LinkedHashMap<>();
@@ -61,6 +62,6 @@ public class LineConfiguring {
         if (!violations.isEmpty()) {
             throw new ConfigurationInvalidException(violations);
         }
-        return new Configured(lines, version);
+        return new Configured(lines, answer.catalogVersion());
     }
 }

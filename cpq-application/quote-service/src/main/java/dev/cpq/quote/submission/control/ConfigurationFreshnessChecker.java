@@ -2,11 +2,13 @@ package dev.cpq.quote.submission.control;
 
 import dev.cpq.cache.freshness.VersionFreshness;
 import dev.cpq.quote.authority.entity.CatalogAuthority;
+import dev.cpq.quote.authority.entity.ConfigurationChoice;
 import dev.cpq.quote.authority.entity.ConfigurationVerdict;
+import dev.cpq.quote.authority.entity.LinesVerdict;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.RemoteProblemException;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteConfiguration;
-import dev.cpq.quote.drafting.entity.QuoteLine;
 import dev.cpq.quote.drafting.entity.QuoteStaleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -14,13 +16,12 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.OptionalLong;
 
 /**
  * Is the quote's configuration still what the catalog says? The recorded catalog version must be the
- * active one (asked of catalog's database, never Redis), else {@code CATALOG_VERSION_STALE}; every line
+ * active one (as catalog's database names it, never Redis), else {@code CATALOG_VERSION_STALE}; every line
  * re-validated on that version must be valid and the recomputed quote configuration hash equal the
- * recorded one, else {@code CONFIGURATION_STALE}.
+ * recorded one, else {@code CONFIGURATION_STALE}. Catalog answers both in one call ({@link #ask}).
  */
 @ApplicationScoped
 public class ConfigurationFreshnessChecker {
@@ -34,31 +35,41 @@ public class ConfigurationFreshnessChecker {
         this.catalog = catalog;
     }
 
-    public void check(Quote quote) {
-        long recorded = quote.catalogVersion().orElseThrow(() -> new IllegalStateException("a priced quote is configured"));
-        OptionalLong active = catalog.activeCatalogVersion();
-        if (active.isEmpty()) {
+    /** Asks catalog to re-validate the quote's lines on its recorded version; read the answer with {@link #check}. */
+    public Pending<LinesVerdict> ask(Quote quote) {
+        long recorded = recorded(quote);
+        List<ConfigurationChoice> lines = quote.lines().stream().map(l -> new ConfigurationChoice(l.offeringId(), l.options())).toList();
+        return catalog.validateLines(lines, recorded);
+    }
+
+    public void check(Quote quote, Pending<LinesVerdict> asked) {
+        long recorded = recorded(quote);
+        LinesVerdict answer;
+        try {
+            answer = asked.get();
+        } catch (RemoteProblemException e) {
+            // a published version never changes: catalog refusing a line on it means the line's offering is gone from it
+            throw new QuoteStaleException(QuoteStaleException.CONFIGURATION_STALE, "The configuration is stale: catalog refuses the lines now: "
+                    + e.code() + ".", "Replace the lines to validate them again, price and submit again.", Map.of("catalogVersion", recorded));
+        }
+        if (answer.activeCatalogVersion().isEmpty()) {
             throw new QuoteStaleException(QuoteStaleException.CATALOG_VERSION_STALE, "Catalog version " + recorded
                     + " is not active: no catalog version is published.", "Publish a catalog version, replace the lines, price and submit again.",
                     Map.of("catalogVersion", recorded));
         }
-        VersionFreshness freshness = VersionFreshness.of(recorded, active.getAsLong());
-        if (!freshness.isCurrent()) {
+        long active = answer.activeCatalogVersion().getAsLong();
+        if (!VersionFreshness.of(recorded, active).isCurrent()) {
             throw new QuoteStaleException(QuoteStaleException.CATALOG_VERSION_STALE, "The quote was configured on catalog version " + recorded
-                    + "; the active version is " + active.getAsLong() + ".", "Replace the lines (they are validated on catalog version "
-                    + active.getAsLong() + "), price and submit again.", Map.of("catalogVersion", recorded, "currentVersion", active.getAsLong()));
+                    + "; the active version is " + active + ".", "Replace the lines (they are validated on catalog version "
+                    + active + "), price and submit again.", Map.of("catalogVersion", recorded, "currentVersion", active));
         }
         List<String> hashes = new ArrayList<>();
-        for (int i = 0; i < quote.lines().size(); i++) {
-            QuoteLine line = quote.lines().get(i);
-            ConfigurationVerdict verdict;
-            try {
-                verdict = catalog.validate(line.offeringId(), line.options(), recorded);
-            } catch (RemoteProblemException e) {
-                throw stale(i, "catalog refuses line " + i + " now: " + e.code());
-            }
+        for (int i = 0; i < answer.lines().size(); i++) {
+            ConfigurationVerdict verdict = answer.lines().get(i);
             if (!verdict.valid() || verdict.catalogVersion() != recorded) {
-                throw stale(i, "line " + i + " is no longer a valid configuration on catalog version " + recorded);
+                throw new QuoteStaleException(QuoteStaleException.CONFIGURATION_STALE, "The configuration is stale: line " + i
+                        + " is no longer a valid configuration on catalog version " + recorded + ".",
+                        "Replace the lines to validate them again, price and submit again.", Map.of("lineIndex", i));
             }
             hashes.add(verdict.configurationHash());
         }
@@ -72,8 +83,7 @@ public class ConfigurationFreshnessChecker {
         }
     }
 
-    private static QuoteStaleException stale(int lineIndex, String detail) {
-        return new QuoteStaleException(QuoteStaleException.CONFIGURATION_STALE, "The configuration is stale: " + detail + ".",
-                "Replace the lines to validate them again, price and submit again.", Map.of("lineIndex", lineIndex));
+    private static long recorded(Quote quote) {
+        return quote.catalogVersion().orElseThrow(() -> new IllegalStateException("a priced quote is configured"));
     }
 }

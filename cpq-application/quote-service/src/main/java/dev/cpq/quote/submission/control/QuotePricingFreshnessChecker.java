@@ -4,6 +4,7 @@ import dev.cpq.cache.freshness.VersionFreshness;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.ApprovalSignal;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.PricingAuthority;
 import dev.cpq.quote.authority.entity.StalenessPolicy;
 import dev.cpq.quote.drafting.entity.Quote;
@@ -39,13 +40,23 @@ public class QuotePricingFreshnessChecker {
         this.pricing = pricing;
     }
 
+    /** Asks pricing for the list's active version and the approval policy version; read with {@link #checkPrice}. */
+    public Pending<ActivePriceList> ask(Quote quote) {
+        return pricing.activePriceList(quote.priceListId());
+    }
+
+    /** Asks and checks (accepting needs nothing else from pricing). */
     public void checkPrice(Quote quote, Instant now) {
+        checkPrice(quote, now, ask(quote));
+    }
+
+    public void checkPrice(Quote quote, Instant now, Pending<ActivePriceList> asked) {
         Instant validUntil = quote.priceValidUntil().orElseThrow(() -> new IllegalStateException("the quote is priced"));
         long recorded = quote.priceListVersion().orElseThrow();
         if (!validUntil.isAfter(now)) {
             throw stale("The price result expired at " + validUntil + ".", Map.of("priceValidUntil", validUntil.toString()));
         }
-        ActivePriceList active = pricing.activePriceList(quote.priceListId());
+        ActivePriceList active = asked.get();
         VersionFreshness freshness = VersionFreshness.of(recorded, active.priceListVersion());
         StalenessPolicy policy = quote.stalenessPolicy().orElseThrow();
         boolean acceptable = policy == StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH ? freshness.isCurrent() : !freshness.isAhead();
@@ -59,8 +70,12 @@ public class QuotePricingFreshnessChecker {
         }
     }
 
-    public CurrentSignals currentSignals(Quote quote) {
+    /** The recorded signals while the policy version is the one pricing names in force, else ones recomputed from the current policy. */
+    public CurrentSignals currentSignals(Quote quote, Pending<ActivePriceList> asked) {
         long recorded = quote.policyVersion().orElseThrow();
+        if (asked.get().approvalPolicyVersion() == recorded) {
+            return new CurrentSignals(quote.approvalSignals(), recorded, false);
+        }
         ApprovalPolicy policy = pricing.approvalPolicy();
         if (policy.policyVersion() == recorded) {
             return new CurrentSignals(quote.approvalSignals(), recorded, false);

@@ -1,5 +1,8 @@
 package dev.cpq.quote.submission.control;
 
+import dev.cpq.quote.authority.entity.ActivePriceList;
+import dev.cpq.quote.authority.entity.LinesVerdict;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.drafting.entity.Quote;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -8,7 +11,8 @@ import java.time.Instant;
 /**
  * The final freshness validation of a submit, in a fixed order so the same facts always give the same
  * refusal: catalog version, configuration, price list version and price validity, then the approval
- * signals under the current policy. Remote reads only: it runs before the submit transaction.
+ * signals under the current policy. Catalog and pricing are asked at once (one call each), their answers
+ * judged in that order. Remote reads only: it runs before the submit transaction.
  */
 @ApplicationScoped
 public class QuoteSubmitValidator {
@@ -28,10 +32,13 @@ public class QuoteSubmitValidator {
 
     /** @throws dev.cpq.quote.drafting.entity.QuoteStaleException (counted by code) when anything moved */
     public QuotePricingFreshnessChecker.CurrentSignals validate(Quote quote, Instant now) {
+        // both services asked at once; their answers judged in the fixed order
+        Pending<LinesVerdict> catalogAnswer = configuration.ask(quote);
+        Pending<ActivePriceList> pricingAnswer = pricing.ask(quote);
         return rejections.counted(() -> {
-            configuration.check(quote);
-            pricing.checkPrice(quote, now);
-            return pricing.currentSignals(quote);
+            configuration.check(quote, catalogAnswer);
+            pricing.checkPrice(quote, now, pricingAnswer);
+            return pricing.currentSignals(quote, pricingAnswer);
         });
     }
 }

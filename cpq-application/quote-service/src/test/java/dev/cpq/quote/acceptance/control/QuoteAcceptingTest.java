@@ -23,6 +23,7 @@ import dev.cpq.quote.approval.entity.ApprovalDecisions;
 import dev.cpq.quote.authority.control.OutsideTransaction;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.PriceRequest;
 import dev.cpq.quote.authority.entity.PriceResult;
 import dev.cpq.quote.authority.entity.PricingAuthority;
@@ -67,8 +68,8 @@ class QuoteAcceptingTest {
         }
 
         @Override
-        public ActivePriceList activePriceList(String priceListId) {
-            return new ActivePriceList(priceListId, activePriceListVersion, StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH);
+        public Pending<ActivePriceList> activePriceList(String priceListId) {
+            return Pending.answered(new ActivePriceList(priceListId, activePriceListVersion, StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, 1));
         }
 
         @Override

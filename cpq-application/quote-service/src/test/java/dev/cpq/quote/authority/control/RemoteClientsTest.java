@@ -6,7 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.cpq.platform.problem.entity.ProblemException;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
+import dev.cpq.quote.authority.entity.ConfigurationChoice;
 import dev.cpq.quote.authority.entity.ConfigurationVerdict;
+import dev.cpq.quote.authority.entity.LinesVerdict;
 import dev.cpq.quote.authority.entity.PriceRequest;
 import dev.cpq.quote.authority.entity.PriceResult;
 import dev.cpq.quote.authority.entity.RemoteProblemException;
@@ -81,28 +83,42 @@ class RemoteClientsTest {
         return new PricingServiceClient(locations(), remote());
     }
 
-    @Test
-    void validationForwardsTheCallersTokenAndRequestId() {
-        answers.put("/catalog/api/configurations/validate", new Object[] {200,
-                "{\"valid\": false, \"violations\": [{\"code\": \"OPTION_REQUIRED\", \"option\": \"speed\", \"message\": \"m\"}],"
-                        + " \"configurationHash\": \"cfg-sha256:" + "a".repeat(64) + "\", \"catalogVersion\": 7}"});
-        ConfigurationVerdict verdict = catalog().validate("fiber", Map.of("tv", "yes"), 7L);
-        assertThat(verdict.valid()).isFalse();
-        assertThat(verdict.violations()).extracting(ConfigurationVerdict.Violation::code).containsExactly("OPTION_REQUIRED");
-        assertThat(verdict.catalogVersion()).isEqualTo(7);
-        assertThat(seen).containsEntry("authorization", "Bearer abc").containsEntry("requestId", "req-7").containsEntry("method", "POST");
-        assertThat(seen.get("body")).contains("\"offeringId\":\"fiber\"").contains("\"catalogVersion\":7");
+    private static final String VERDICT = "{\"valid\": false, \"violations\": [{\"code\": \"OPTION_REQUIRED\", \"option\": \"speed\","
+            + " \"message\": \"m\"}], \"configurationHash\": \"cfg-sha256:" + "a".repeat(64) + "\", \"catalogVersion\": 7}";
+
+    private static List<ConfigurationChoice> oneLine() {
+        return List.of(new ConfigurationChoice("fiber", Map.of("tv", "yes")));
     }
 
     @Test
-    void theActiveCatalogVersionOrNone() {
-        answers.put("/catalog/api/active-version", new Object[] {200, "{\"catalogVersion\": 9}"});
-        assertThat(catalog().activeCatalogVersion()).hasValue(9);
-        answers.put("/catalog/api/active-version", new Object[] {404, "{\"code\": \"CATALOG_NOT_PUBLISHED\"}"});
-        assertThat(catalog().activeCatalogVersion()).isEmpty();
-        answers.put("/catalog/api/active-version", new Object[] {500, "{}"});
-        assertThatThrownBy(() -> catalog().activeCatalogVersion()).isInstanceOfSatisfying(RemoteServiceUnavailableException.class,
+    void linesAreValidatedInOneCallWithTheCallersTokenAndRequestId() {
+        answers.put("/catalog/api/configurations/validate", new Object[] {200,
+                "{\"valid\": false, \"catalogVersion\": 7, \"activeCatalogVersion\": 8, \"lines\": [" + VERDICT + "]}"});
+        LinesVerdict answer = catalog().validateLines(oneLine(), 7L).get();
+        assertThat(answer.catalogVersion()).isEqualTo(7);
+        assertThat(answer.activeCatalogVersion()).hasValue(8);
+        assertThat(answer.lines()).singleElement().satisfies(verdict -> {
+            assertThat(verdict.valid()).isFalse();
+            assertThat(verdict.violations()).extracting(ConfigurationVerdict.Violation::code).containsExactly("OPTION_REQUIRED");
+            assertThat(verdict.catalogVersion()).isEqualTo(7);
+        });
+        assertThat(seen).containsEntry("authorization", "Bearer abc").containsEntry("requestId", "req-7").containsEntry("method", "POST");
+        assertThat(seen.get("body")).contains("\"lines\":[{\"offeringId\":\"fiber\"").contains("\"catalogVersion\":7");
+    }
+
+    @Test
+    void withoutAnActiveVersionOrWithAVerdictMissingTheAnswerIsReadAsItIsOrUnavailable() {
+        answers.put("/catalog/api/configurations/validate", new Object[] {200,
+                "{\"valid\": false, \"catalogVersion\": 7, \"activeCatalogVersion\": null, \"lines\": [" + VERDICT + "]}"});
+        assertThat(catalog().validateLines(oneLine(), 7L).get().activeCatalogVersion()).isEmpty();
+        answers.put("/catalog/api/configurations/validate", new Object[] {200, "{\"valid\": true, \"catalogVersion\": 7, \"lines\": []}"});
+        assertThatThrownBy(() -> catalog().validateLines(oneLine(), 7L).get()).isInstanceOfSatisfying(RemoteServiceUnavailableException.class,
                 e -> assertThat(e.problem().getCode()).isEqualTo("CATALOG_UNAVAILABLE"));
+        answers.put("/catalog/api/configurations/validate", new Object[] {500, "{}"});
+        assertThatThrownBy(() -> catalog().validateLines(oneLine(), 7L).get()).isInstanceOf(RemoteServiceUnavailableException.class);
+        answers.put("/catalog/api/configurations/validate", new Object[] {404, "{\"code\": \"OFFERING_NOT_FOUND\", \"detail\": \"no\"}"});
+        assertThatThrownBy(() -> catalog().validateLines(oneLine(), 7L).get()).isInstanceOfSatisfying(RemoteProblemException.class,
+                e -> assertThat(e.problem().getCode()).isEqualTo("OFFERING_NOT_FOUND"));
     }
 
     @Test
@@ -146,8 +162,14 @@ class RemoteClientsTest {
     @Test
     void activePriceListAndApprovalPolicy() {
         answers.put("/pricing/api/price-lists/eu/active-version", new Object[] {200,
+                "{\"priceListId\": \"eu\", \"priceListVersion\": 4, \"stalenessPolicy\": \"REPRICE_REQUIRED_ON_PUBLISH\", \"approvalPolicyVersion\": 2}"});
+        assertThat(pricing().activePriceList("eu").get()).satisfies(active -> {
+            assertThat(active.priceListVersion()).isEqualTo(4);
+            assertThat(active.approvalPolicyVersion()).isEqualTo(2);
+        });
+        answers.put("/pricing/api/price-lists/eu/active-version", new Object[] {200,
                 "{\"priceListId\": \"eu\", \"priceListVersion\": 4, \"stalenessPolicy\": \"REPRICE_REQUIRED_ON_PUBLISH\"}"});
-        assertThat(pricing().activePriceList("eu").priceListVersion()).isEqualTo(4);
+        assertThatThrownBy(() -> pricing().activePriceList("eu").get()).isInstanceOf(RemoteServiceUnavailableException.class);
         answers.put("/pricing/api/approval-policy", new Object[] {200,
                 "{\"policyVersion\": 2, \"thresholds\": [{\"role\": \"SALES_AGENT\", \"maxDiscountPercent\": 10}]}"});
         ApprovalPolicy policy = pricing().approvalPolicy();
@@ -158,15 +180,15 @@ class RemoteClientsTest {
     @Test
     void aSlowServiceIsUnavailableAfterTwoSeconds() {
         delayMillis = 3_000;
-        answers.put("/catalog/api/active-version", new Object[] {200, "{\"catalogVersion\": 9}"});
+        answers.put("/catalog/api/configurations/validate", new Object[] {200, "{}"});
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> catalog().activeCatalogVersion()).isInstanceOf(RemoteServiceUnavailableException.class);
+        assertThatThrownBy(() -> catalog().validateLines(oneLine(), 7L).get()).isInstanceOf(RemoteServiceUnavailableException.class);
         assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(1_900L, 2_900L);
     }
 
     @Test
     void locationsMustBeAbsoluteHttpUrls() {
-        assertThat(ServiceLocations.of(null, null).activeCatalogVersion()).hasToString("http://127.0.0.1:18080/catalog/api/active-version");
+        assertThat(ServiceLocations.of(null, null).configurationValidation()).hasToString("http://127.0.0.1:18080/catalog/api/configurations/validate");
         assertThat(ServiceLocations.of(null, null).approvalPolicy()).hasToString("http://127.0.0.1:18080/pricing/api/approval-policy");
         assertThatThrownBy(() -> ServiceLocations.of("catalog/api", null)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> ServiceLocations.of(null, "ftp://x/pricing")).isInstanceOf(IllegalArgumentException.class);

@@ -3,8 +3,10 @@ package dev.cpq.quote.drafting.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cpq.quote.authority.entity.CatalogAuthority;
+import dev.cpq.quote.authority.entity.ConfigurationChoice;
 import dev.cpq.quote.authority.entity.ConfigurationVerdict;
+import dev.cpq.quote.authority.entity.LinesVerdict;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.drafting.entity.ConfigurationInvalidException;
 import dev.cpq.quote.drafting.entity.LineChoice;
 import dev.cpq.quote.drafting.entity.QuoteLine;
@@ -20,20 +22,16 @@ class LineConfiguringTest {
     private final List<Long> asked = new ArrayList<>();
 
     private LineConfiguring configuring(String invalidOffering) {
-        return new LineConfiguring(new CatalogAuthority() {
-            @Override
-            public ConfigurationVerdict validate(String offeringId, Map<String, String> options, Long catalogVersion) {
-                asked.add(catalogVersion);
-                boolean valid = !offeringId.equals(invalidOffering);
-                return new ConfigurationVerdict(valid, valid ? List.of()
+        return new LineConfiguring((lines, catalogVersion) -> {
+            asked.add(catalogVersion);
+            List<ConfigurationVerdict> verdicts = new ArrayList<>();
+            for (ConfigurationChoice line : lines) {
+                boolean valid = !line.offeringId().equals(invalidOffering);
+                verdicts.add(new ConfigurationVerdict(valid, valid ? List.of()
                         : List.of(new ConfigurationVerdict.Violation("RULE_EXCLUDES", "tv", "tv excludes radio")),
-                        "cfg-sha256:" + (offeringId.equals("fiber") ? "a" : "b").repeat(64), catalogVersion == null ? 9 : catalogVersion);
+                        "cfg-sha256:" + (line.offeringId().equals("fiber") ? "a" : "b").repeat(64), 9));
             }
-
-            @Override
-            public OptionalLong activeCatalogVersion() {
-                throw new UnsupportedOperationException("drafting never asks for it");
-            }
+            return Pending.answered(new LinesVerdict(9, OptionalLong.of(9), verdicts));
         });
     }
 
@@ -42,9 +40,9 @@ class LineConfiguringTest {
     }
 
     @Test
-    void allLinesAreValidatedOnTheVersionTheFirstAnswerNamed() {
+    void allLinesAreValidatedInOneCallOnTheVersionCatalogNames() {
         LineConfiguring.Configured configured = configuring(null).configure(List.of(choice("fiber"), choice("tv")));
-        assertThat(asked).containsExactly(null, 9L);
+        assertThat(asked).as("one call, on the active version").containsExactly((Long) null);
         assertThat(configured.catalogVersion()).isEqualTo(9);
         assertThat(configured.lines()).extracting(QuoteLine::configurationHash)
                 .containsExactly("cfg-sha256:" + "a".repeat(64), "cfg-sha256:" + "b".repeat(64));

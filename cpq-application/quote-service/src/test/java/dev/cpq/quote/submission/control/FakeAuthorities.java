@@ -3,6 +3,9 @@ package dev.cpq.quote.submission.control;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.CatalogAuthority;
+import dev.cpq.quote.authority.entity.ConfigurationChoice;
+import dev.cpq.quote.authority.entity.LinesVerdict;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.ConfigurationVerdict;
 import dev.cpq.quote.authority.entity.PriceRequest;
 import dev.cpq.quote.authority.entity.PriceResult;
@@ -25,22 +28,22 @@ final class FakeAuthorities {
         String hash = QuoteFixtures.hash('a');
         boolean refuse;
         final List<Long> askedVersions = new ArrayList<>();
-        int activeAsked;
+        int asked;
 
         @Override
-        public ConfigurationVerdict validate(String offeringId, Map<String, String> options, Long catalogVersion) {
-            askedVersions.add(catalogVersion);
+        public Pending<LinesVerdict> validateLines(List<ConfigurationChoice> lines, Long catalogVersion) {
+            asked++;
             if (refuse) {
-                throw new RemoteProblemException(404, "OFFERING_NOT_FOUND", "gone", Map.of());
+                return Pending.failed(new RemoteProblemException(404, "OFFERING_NOT_FOUND", "gone", Map.of()));
             }
-            return new ConfigurationVerdict(valid, valid ? List.of() : List.of(new ConfigurationVerdict.Violation("RULE_EXCLUDES", "tv", "no")),
-                    hash, catalogVersion == null ? active.orElse(1) : catalogVersion);
-        }
-
-        @Override
-        public OptionalLong activeCatalogVersion() {
-            activeAsked++;
-            return active;
+            long version = catalogVersion == null ? active.orElse(1) : catalogVersion;
+            List<ConfigurationVerdict> verdicts = new ArrayList<>();
+            for (ConfigurationChoice line : lines) {
+                askedVersions.add(catalogVersion);
+                verdicts.add(new ConfigurationVerdict(valid, valid ? List.of() : List.of(new ConfigurationVerdict.Violation("RULE_EXCLUDES", "tv", "no")),
+                        hash, version));
+            }
+            return Pending.answered(new LinesVerdict(version, active, verdicts));
         }
     }
 
@@ -48,6 +51,7 @@ final class FakeAuthorities {
         long activeVersion = 3;
         StalenessPolicy activePolicy = StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH;
         ApprovalPolicy policy = new ApprovalPolicy(1, List.of());
+        int policyAsked;
 
         @Override
         public PriceResult price(PriceRequest request) {
@@ -55,12 +59,13 @@ final class FakeAuthorities {
         }
 
         @Override
-        public ActivePriceList activePriceList(String priceListId) {
-            return new ActivePriceList(priceListId, activeVersion, activePolicy);
+        public Pending<ActivePriceList> activePriceList(String priceListId) {
+            return Pending.answered(new ActivePriceList(priceListId, activeVersion, activePolicy, policy.policyVersion()));
         }
 
         @Override
         public ApprovalPolicy approvalPolicy() {
+            policyAsked++;
             return policy;
         }
 

@@ -47,34 +47,35 @@ class FreshnessCheckersTest {
     }
 
     @Test
-    void aFreshQuotePassesAndEveryLineIsRevalidatedOnTheRecordedVersion() {
+    void aFreshQuotePassesAndEveryLineIsRevalidatedOnTheRecordedVersionInOneCall() {
         Quote q = priced();
         assertThatCode(() -> validator.validate(q, NOW)).doesNotThrowAnyException();
         assertThat(catalog.askedVersions).containsExactly(7L, 7L);
-        assertThat(catalog.activeAsked).isEqualTo(1);
+        assertThat(catalog.asked).isEqualTo(1);
+        assertThat(pricing.policyAsked).as("the policy version did not move: its thresholds are not fetched").isZero();
     }
 
     @Test
     void anotherActiveCatalogVersionIsCatalogVersionStale() {
         catalog.active = java.util.OptionalLong.of(8);
-        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> {
+        assertThatThrownBy(() -> configuration.check(priced(), configuration.ask(priced()))).satisfies(e -> {
             assertThat(code(e)).isEqualTo("CATALOG_VERSION_STALE");
             assertThat(((QuoteStaleException) e).problem().getExtensions()).containsEntry("currentVersion", 8L).containsKey("remediation");
         });
         catalog.active = java.util.OptionalLong.empty();
-        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> assertThat(code(e)).isEqualTo("CATALOG_VERSION_STALE"));
+        assertThatThrownBy(() -> configuration.check(priced(), configuration.ask(priced()))).satisfies(e -> assertThat(code(e)).isEqualTo("CATALOG_VERSION_STALE"));
     }
 
     @Test
     void aConfigurationThatIsInvalidOrHashesDifferentlyNowIsConfigurationStale() {
         catalog.valid = false;
-        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
+        assertThatThrownBy(() -> configuration.check(priced(), configuration.ask(priced()))).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
         catalog.valid = true;
         catalog.hash = QuoteFixtures.hash('z');
-        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
+        assertThatThrownBy(() -> configuration.check(priced(), configuration.ask(priced()))).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
         catalog.hash = QuoteFixtures.hash('a');
         catalog.refuse = true;
-        assertThatThrownBy(() -> configuration.check(priced())).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
+        assertThatThrownBy(() -> configuration.check(priced(), configuration.ask(priced()))).satisfies(e -> assertThat(code(e)).isEqualTo("CONFIGURATION_STALE"));
     }
 
     @Test
@@ -109,12 +110,12 @@ class FreshnessCheckersTest {
     void signalsAreRecomputedOnlyWhenThePolicyVersionChanged() {
         Quote q = priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "5"), line("tv", "15"),
                 line("dsl", "25"));
-        QuotePricingFreshnessChecker.CurrentSignals same = prices.currentSignals(q);
+        QuotePricingFreshnessChecker.CurrentSignals same = prices.currentSignals(q, prices.ask(q));
         assertThat(same.recomputed()).isFalse();
         assertThat(same.signals()).isEmpty();
 
         pricing.policy(2, "10", "20");
-        QuotePricingFreshnessChecker.CurrentSignals now = prices.currentSignals(q);
+        QuotePricingFreshnessChecker.CurrentSignals now = prices.currentSignals(q, prices.ask(q));
         assertThat(now.recomputed()).isTrue();
         assertThat(now.policyVersion()).isEqualTo(2);
         assertThat(now.signals()).extracting(ApprovalSignal::lineIndex, ApprovalSignal::requiredRole, ApprovalSignal::approvable)
@@ -126,7 +127,7 @@ class FreshnessCheckersTest {
     void withoutAPolicyEveryDiscountNeedsAManager() {
         Quote q = priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "0"), line("tv", "1"));
         pricing.policy(0, null, null);
-        assertThat(prices.currentSignals(q).signals()).singleElement().satisfies(s -> {
+        assertThat(prices.currentSignals(q, prices.ask(q)).signals()).singleElement().satisfies(s -> {
             assertThat(s.lineIndex()).isEqualTo(1);
             assertThat(s.approvable()).isTrue();
         });
