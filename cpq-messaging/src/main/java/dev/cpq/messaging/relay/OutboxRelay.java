@@ -75,18 +75,20 @@ public final class OutboxRelay {
     /** A pass on the caller's connection (the relay loop keeps one: connections are not free to open). */
     public int relayPass(Connection c, int firstPartition) throws SQLException {
         int sent = 0;
-        int idleRounds = 0;
+        int drainedRounds = 0;
         int start = firstPartition;
         c.setAutoCommit(false);
         try {
-            // each round holds up to half of the partitions; alternate halves until neither has anything due
-            while (idleRounds < 2) {
+            // each round holds up to half of the partitions; alternate halves until both were drained in a row.
+            // A round whose claim saw fewer rows than a batch took every row then due in the partitions it held
+            // (a row committed later notifies again), so it need not be repeated to find them empty.
+            while (drainedRounds < 2) {
                 BatchResult batch = relayBatchAndCommit(c, rotated(start));
                 sent += batch.sent();
                 if (batch.failed() > 0) {
                     return sent; // Kafka is refusing: another round would only wait for the same timeout
                 }
-                idleRounds = batch.sent() == 0 ? idleRounds + 1 : 0;
+                drainedRounds = batch.drained() ? drainedRounds + 1 : 0;
                 start = Math.floorMod(start + PARTITIONS_PER_BATCH, PARTITIONS);
             }
             return sent;
@@ -103,11 +105,14 @@ public final class OutboxRelay {
         return order;
     }
 
-    /** What one batch did: rows sent, rows that failed this attempt, or the partition was taken. */
-    public record BatchResult(int sent, int failed, boolean partitionTaken) {
+    /**
+     * What one batch did: rows sent, rows that failed this attempt, or the partition was taken; drained when
+     * it saw every row then due in the partitions it held (fewer than a batch).
+     */
+    public record BatchResult(int sent, int failed, boolean partitionTaken, boolean drained) {
 
-        static final BatchResult TAKEN = new BatchResult(0, 0, true);
-        static final BatchResult NOTHING_DUE = new BatchResult(0, 0, false);
+        static final BatchResult TAKEN = new BatchResult(0, 0, true, true);
+        static final BatchResult NOTHING_DUE = new BatchResult(0, 0, false, true);
     }
 
     /** Claims, publishes and marks one batch of a partition in one transaction. */
@@ -151,9 +156,10 @@ public final class OutboxRelay {
         if (locked.isEmpty()) {
             return BatchResult.TAKEN;
         }
-        List<Claimed> batch = claim(c, locked);
+        Claim claim = claim(c, locked);
+        List<Claimed> batch = claim.rows();
         if (batch.isEmpty()) {
-            return BatchResult.NOTHING_DUE;
+            return claim.drained() ? BatchResult.NOTHING_DUE : new BatchResult(0, 0, false, false);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
         for (Claimed row : batch) {
@@ -190,7 +196,7 @@ public final class OutboxRelay {
             String reason = error;
             LOG.warning(() -> failed.size() + " outbox row(s) of partitions " + locked + " not acknowledged by Kafka: " + reason);
         }
-        return new BatchResult(sent.size(), failed.size(), false);
+        return new BatchResult(sent.size(), failed.size(), false, claim.drained());
     }
 
     private static boolean failedAlready(Future<RecordMetadata> ack) {
@@ -209,8 +215,9 @@ public final class OutboxRelay {
      * Due rows of the locked partitions, oldest first; within a partition only up to its first row that
      * is still backing off, so no event overtakes an earlier one of the same aggregate.
      */
-    private List<Claimed> claim(Connection c, List<Integer> partitions) throws SQLException {
+    private Claim claim(Connection c, List<Integer> partitions) throws SQLException {
         List<Claimed> rows = new ArrayList<>();
+        int seen = 0;
         Instant now = clock.instant();
         boolean[] blocked = new boolean[PARTITIONS];
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
@@ -218,6 +225,7 @@ public final class OutboxRelay {
             ps.setInt(2, settings.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    seen++;
                     int partition = rs.getInt(10);
                     if (blocked[partition] || rs.getTimestamp(6).toInstant().isAfter(now)) {
                         blocked[partition] = true;
@@ -228,8 +236,11 @@ public final class OutboxRelay {
                 }
             }
         }
-        return rows;
+        return new Claim(rows, seen < settings.batchSize());
     }
+
+    /** The rows claimed, and whether the query saw all due rows of the partitions (fewer than a batch). */
+    private record Claim(List<Claimed> rows, boolean drained) {}
 
     private void update(Connection c, String sql, List<Long> ids, String error, long backoffMillis) throws SQLException {
         if (ids.isEmpty()) {

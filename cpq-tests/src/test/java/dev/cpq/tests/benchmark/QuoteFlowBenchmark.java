@@ -50,8 +50,8 @@ class QuoteFlowBenchmark {
         out.append(String.format(Locale.ROOT, "  flows completed: %d (%.1f flows/s), failed steps: %d%s%n", flows.completed.get(),
                 flows.completed.get() / (double) MEASURE.toSeconds(), flows.errors.get(), flows.firstError == null ? "" : " (first: " + flows.firstError + ")"));
         for (int s = 0; s < STEPS.length; s++) {
-            out.append(String.format(Locale.ROOT, "  %-7s n=%-6d p50=%7.2f ms  p99=%7.2f ms%n", STEPS[s], flows.count(s), flows.quantileMillis(s, 0.50),
-                    flows.quantileMillis(s, 0.99)));
+            out.append(String.format(Locale.ROOT, "  %-7s n=%-6d p50=%7.2f ms  p90=%7.2f ms  p99=%7.2f ms  max=%7.2f ms%n", STEPS[s], flows.count(s),
+                    flows.quantileMillis(s, 0.50), flows.quantileMillis(s, 0.90), flows.quantileMillis(s, 0.99), flows.quantileMillis(s, 1.0)));
         }
         out.append(String.format(Locale.ROOT, "  quote-service time: %.1f s in requests; waiting for catalog/pricing %.1f %%, in Redis %.1f %%,"
                 + " PostgreSQL and its own work %.1f %%%n", server, 100 * remote / server, 100 * redis / server, 100 * (server - remote - redis) / server));

@@ -10,6 +10,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -33,11 +36,7 @@ public final class DeployedSuite {
     }
 
     public static Reply get(String path, String bearerToken) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30)).GET();
-        if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
-        }
-        return send(request.build());
+        return bearerToken == null ? plain("GET", path, null, List.of()) : plain("GET", path, null, List.of("Authorization", "Bearer " + bearerToken));
     }
 
     /**
@@ -59,20 +58,30 @@ public final class DeployedSuite {
 
     /** A JSON request as a client sends it: bearer token, optional body and extra headers (name, value, ...). */
     public static Reply call(String method, String path, String bearerToken, String jsonBody, String... headers) {
-        var request = HttpRequest.newBuilder(URI.create(baseUrl() + path)).timeout(Duration.ofSeconds(30))
-                .method(method, jsonBody == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(jsonBody));
+        List<String> all = new ArrayList<>(headers.length + 4);
         if (jsonBody != null) {
-            request.header("Content-Type", "application/json");
+            all.add("Content-Type");
+            all.add("application/json");
         }
         if (bearerToken != null) {
-            request.header("Authorization", "Bearer " + bearerToken);
+            all.add("Authorization");
+            all.add("Bearer " + bearerToken);
         }
-        for (int i = 0; i + 1 < headers.length; i += 2) {
-            request.header(headers[i], headers[i + 1]);
-        }
-        return send(request.build());
+        all.addAll(Arrays.asList(headers));
+        return plain(method, path, jsonBody, all);
     }
 
+    private static Reply plain(String method, String path, String body, List<String> headers) {
+        try {
+            return PlainHttp.exchange(method, URI.create(baseUrl() + path), body, headers);
+        } catch (ConnectException e) {
+            throw new IllegalStateException("Nothing answers at " + baseUrl() + ": start the suite with `deploy/cpq up`.", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A request built with {@code java.net.http} (for the tests that shape one themselves). */
     public static Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
