@@ -17,16 +17,25 @@ import jakarta.servlet.http.HttpServletRequest;
 public class TenantContext {
 
     private HttpServletRequest request;
+    private CallerBinding binding;
 
     protected TenantContext() {}
 
-    /** @param request the container's proxy of the request being served */
+    /**
+     * @param request the container's proxy of the request being served
+     * @param binding the caller bound to the serving thread (asked first: it costs no context lookup)
+     */
     @Inject
-    public TenantContext(HttpServletRequest request) {
+    public TenantContext(HttpServletRequest request, CallerBinding binding) {
         this.request = request;
+        this.binding = binding;
     }
 
     public Caller caller() {
+        Caller bound = binding.current();
+        if (bound != null) {
+            return bound;
+        }
         if (!(request.getAttribute(Caller.REQUEST_ATTRIBUTE) instanceof Caller caller)) {
             throw new InvalidTokenException("A bearer token is required.");
         }
