@@ -7,6 +7,7 @@ KEYS_DIR=$CPQ_STATE/keys
 b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 ensure_keys() {
+  ensure_internal_call_key
   [[ -f $KEYS_DIR/jwks.json && -f $KEYS_DIR/signing-key.pem ]] && return 0
   mkdir -p "$KEYS_DIR"
   chmod 700 "$KEYS_DIR"
@@ -21,6 +22,15 @@ ensure_keys() {
   printf '{"keys":[{"kty":"RSA","use":"sig","alg":"RS256","kid":"%s","n":"%s","e":"AQAB"}]}\n' "$kid" "$n" >"$KEYS_DIR/jwks.json"
   echo "$kid" >"$KEYS_DIR/kid"
   say "keys: development signing key generated ($KEYS_DIR)"
+}
+
+# The key services mark their calls to each other with (quote -> catalog, pricing), so such a call is not
+# counted against the caller's rate limit a second time; only the domain's JVM reads it.
+ensure_internal_call_key() {
+  [[ -f $KEYS_DIR/internal-call.key ]] && return 0
+  mkdir -p "$KEYS_DIR"
+  chmod 700 "$KEYS_DIR"
+  (umask 077 && openssl rand -hex 32 >"$KEYS_DIR/internal-call.key") || die "could not generate the internal call key"
 }
 
 # mint_token TENANT ROLES(comma-separated) TTL_SECONDS SUBJECT

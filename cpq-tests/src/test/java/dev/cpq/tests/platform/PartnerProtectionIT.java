@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cpq.testing.ServiceControl;
 import dev.cpq.tests.support.DeployedSuite;
 import dev.cpq.tests.support.DeployedSuite.Reply;
+import dev.cpq.tests.support.QuoteDesk;
+import dev.cpq.tests.support.QuotingTenant;
+import dev.cpq.tests.support.SuiteMetrics;
 import dev.cpq.tests.support.TestTokens;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -16,6 +19,7 @@ class PartnerProtectionIT {
     /** The deployment's limit (deploy/cpq's default). */
     private static final int LIMIT = Integer.parseInt(System.getenv().getOrDefault("CPQ_RATE_LIMIT_PER_MINUTE", "1200"));
     private static final String SALES_UI = "http://localhost:5173";
+    private static final String INTERNAL_CALLS = "cpq_rate_limit_internal_calls_total";
 
     @Test
     void aClientOverItsLimitGets429WithRetryAfterWhileOtherClientsStillGetAnswers() {
@@ -39,6 +43,31 @@ class PartnerProtectionIT {
         assertThat(DeployedSuite.get("/catalog/api/catalog-versions", TestTokens.token(TestTokens.uniqueTenant("calm"), "PARTNER"))
                 .status()).as("another tenant's client").isEqualTo(200);
         assertThat(DeployedSuite.get("/catalog/api/health", null).status()).as("health is never limited").isEqualTo(200);
+    }
+
+    @Test
+    void aQuoteCommandCostsItsCallerOneRequestNotOneMorePerServiceItAsks() {
+        QuotingTenant tenant = new QuotingTenant();
+        QuoteDesk quote = tenant.newQuote();
+        assertThat(quote.replaceLines(QuoteDesk.fiberLine(1, "5")).status()).isEqualTo(200);
+        assertThat(quote.price().status()).isEqualTo(200);
+        double catalogBefore = SuiteMetrics.sum("catalog", INTERNAL_CALLS);
+        double pricingBefore = SuiteMetrics.sum("pricing", INTERNAL_CALLS);
+
+        Reply submitted = quote.submit();
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        // submit asked catalog (lines on the recorded version) and pricing (active versions) for the agent
+        assertThat(SuiteMetrics.sum("catalog", INTERNAL_CALLS) - catalogBefore).as("catalog calls not counted again").isEqualTo(1);
+        assertThat(SuiteMetrics.sum("pricing", INTERNAL_CALLS) - pricingBefore).as("pricing calls not counted again").isEqualTo(1);
+
+        // a client that sends a mark of its own is counted like any other
+        String forger = TestTokens.token(TestTokens.uniqueTenant("forger"), "PARTNER");
+        double before = SuiteMetrics.sum("catalog", INTERNAL_CALLS);
+        Reply forged = DeployedSuite.call("POST", "/catalog/api/configurations/validate", forger,
+                "{\"offeringId\":\"fiber-1g\",\"options\":{}}", "X-Request-Id", "forged-request-1", "X-Cpq-Internal-Call", "AAAAAAAAAAAAAAAAAAAAAA");
+        assertThat(forged.status()).isIn(200, 404, 409);
+        assertThat(SuiteMetrics.sum("catalog", INTERNAL_CALLS)).isEqualTo(before);
     }
 
     @Test

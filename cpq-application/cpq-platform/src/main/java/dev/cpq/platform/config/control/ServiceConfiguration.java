@@ -25,6 +25,12 @@ public class ServiceConfiguration {
     public static final String CORS_ALLOWED_ORIGINS = "cpq.cors.allowed-origins";
     /** Requests per minute per tenant and client (token subject). */
     public static final String RATE_LIMIT_PER_MINUTE = "cpq.rate-limit.per-minute";
+    /**
+     * A file holding the key (hex) that services sign their calls to each other with, so a call made on
+     * behalf of an already counted request is not counted against the caller's limit again. Unset: every
+     * request counts.
+     */
+    public static final String INTERNAL_CALL_KEY_FILE = "cpq.internal-calls.key-file";
     public static final String AUTH_ISSUER = "cpq.auth.issuer";
     public static final String AUTH_AUDIENCE = "cpq.auth.audience";
 
@@ -65,6 +71,10 @@ public class ServiceConfiguration {
 
     public Path jwksFile() {
         return Path.of(required(AUTH_JWKS_FILE));
+    }
+
+    public Optional<Path> internalCallKeyFile() {
+        return optional(INTERNAL_CALL_KEY_FILE).map(Path::of);
     }
 
     public String tokenIssuer() {

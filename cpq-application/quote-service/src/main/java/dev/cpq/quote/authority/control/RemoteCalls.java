@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cpq.platform.observability.control.CurrentRequest;
+import dev.cpq.platform.ratelimit.control.InternalCallSignature;
+import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.RemoteProblemException;
 import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
@@ -22,10 +24,12 @@ import java.time.Duration;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -56,24 +60,28 @@ public class RemoteCalls {
     private MeterRegistry registry;
     private Supplier<String> authorization;
     private Supplier<String> requestId;
+    /** The mark of a call made on behalf of the request being served (not counted against the caller's limit again). */
+    private Function<String, Optional<String>> mark;
     private HttpClient http;
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
     protected RemoteCalls() {}
 
     @Inject
-    public RemoteCalls(HttpServletRequest request, CurrentRequest current, MeterRegistry registry) {
-        this(() -> request.getHeader("Authorization"), current::requestId, registry);
+    public RemoteCalls(HttpServletRequest request, CurrentRequest current, TenantContext tenant, InternalCallSignature signature,
+            MeterRegistry registry) {
+        this(() -> request.getHeader("Authorization"), current::requestId, id -> signature.sign(id, tenant.caller().subject()), registry);
     }
 
     RemoteCalls(Supplier<String> authorization, Supplier<String> requestId) {
-        this(authorization, requestId, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        this(authorization, requestId, id -> Optional.empty(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
-    RemoteCalls(Supplier<String> authorization, Supplier<String> requestId, MeterRegistry registry) {
+    RemoteCalls(Supplier<String> authorization, Supplier<String> requestId, Function<String, Optional<String>> mark, MeterRegistry registry) {
         this.registry = registry;
         this.authorization = authorization;
         this.requestId = requestId;
+        this.mark = mark;
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -136,6 +144,7 @@ public class RemoteCalls {
         String id = requestId.get();
         if (id != null) {
             b.header("X-Request-Id", id);
+            mark.apply(id).ifPresent(m -> b.header(InternalCallSignature.HEADER, m));
         }
         return b;
     }

@@ -45,6 +45,7 @@ class RemoteClientsTest {
             seen.put("method", exchange.getRequestMethod());
             seen.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             seen.put("requestId", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+            seen.put("internalCall", String.valueOf(exchange.getRequestHeaders().getFirst("X-Cpq-Internal-Call")));
             seen.put("body", new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
             try {
                 Thread.sleep(delayMillis);
@@ -104,6 +105,19 @@ class RemoteClientsTest {
         });
         assertThat(seen).containsEntry("authorization", "Bearer abc").containsEntry("requestId", "req-7").containsEntry("method", "POST");
         assertThat(seen.get("body")).contains("\"lines\":[{\"offeringId\":\"fiber\"").contains("\"catalogVersion\":7");
+    }
+
+    @Test
+    void aCallMadeForTheRequestBeingServedCarriesItsMarkForThatRequestId() {
+        answers.put("/pricing/api/price-lists/eu/active-version", new Object[] {200,
+                "{\"priceListId\": \"eu\", \"priceListVersion\": 4, \"stalenessPolicy\": \"REPRICE_REQUIRED_ON_PUBLISH\", \"approvalPolicyVersion\": 2}"});
+        RemoteCalls marking = new RemoteCalls(() -> "Bearer abc", () -> "req-9", id -> java.util.Optional.of("mark-of-" + id),
+                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        new PricingServiceClient(locations(), marking).activePriceList("eu").get();
+        assertThat(seen).containsEntry("requestId", "req-9").containsEntry("internalCall", "mark-of-req-9");
+
+        pricing().activePriceList("eu").get();
+        assertThat(seen).as("no key, no mark").containsEntry("internalCall", "null");
     }
 
     @Test
