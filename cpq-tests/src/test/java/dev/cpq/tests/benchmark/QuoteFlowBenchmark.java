@@ -29,7 +29,7 @@ import org.junit.jupiter.api.Test;
 class QuoteFlowBenchmark {
 
     private static final int CLIENTS = Integer.getInteger("cpq.bench.quote-clients", 20);
-    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("cpq.bench.quote-warmup-seconds", 120));
+    private static final Duration WARMUP = Duration.ofSeconds(Long.getLong("cpq.bench.quote-warmup-seconds", 300));
     private static final Duration MEASURE = Duration.ofSeconds(Long.getLong("cpq.bench.quote-seconds", 60));
     private static final String[] STEPS = {"create", "lines", "price", "submit", "accept"};
 
