@@ -12,6 +12,7 @@ import dev.cpq.quote.authority.entity.RemoteProblemException;
 import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -58,6 +60,8 @@ public class RemoteCalls {
     }
 
     private MeterRegistry registry;
+    /** Time spent waiting for catalog and pricing ({@code cpq_remote_calls_seconds{service}}), one timer per service. */
+    private final Map<String, Timer> waited = new ConcurrentHashMap<>();
     private Supplier<String> authorization;
     private Supplier<String> requestId;
     /** The mark of a call made on behalf of the request being served (not counted against the caller's limit again). */
@@ -152,8 +156,7 @@ public class RemoteCalls {
     private CompletableFuture<Answer> send(String service, HttpRequest.Builder request) {
         long t0 = System.nanoTime();
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
-            // time spent waiting for catalog and pricing (cpq_remote_calls_seconds{service})
-            registry.timer("cpq.remote.calls", "service", service).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            waited.computeIfAbsent(service, s -> registry.timer("cpq.remote.calls", "service", s)).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             if (failure != null) {
                 throw unavailable(service, failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
             }

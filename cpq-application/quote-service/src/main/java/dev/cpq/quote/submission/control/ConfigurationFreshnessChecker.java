@@ -49,8 +49,7 @@ public class ConfigurationFreshnessChecker {
             answer = asked.get();
         } catch (RemoteProblemException e) {
             // a published version never changes: catalog refusing a line on it means the line's offering is gone from it
-            throw new QuoteStaleException(QuoteStaleException.CONFIGURATION_STALE, "The configuration is stale: catalog refuses the lines now: "
-                    + e.code() + ".", "Replace the lines to validate them again, price and submit again.", Map.of("catalogVersion", recorded));
+            throw configurationStale("The configuration is stale: catalog refuses the lines now: " + e.code() + ".", Map.of("catalogVersion", recorded));
         }
         if (answer.activeCatalogVersion().isEmpty()) {
             throw new QuoteStaleException(QuoteStaleException.CATALOG_VERSION_STALE, "Catalog version " + recorded
@@ -67,9 +66,8 @@ public class ConfigurationFreshnessChecker {
         for (int i = 0; i < answer.lines().size(); i++) {
             ConfigurationVerdict verdict = answer.lines().get(i);
             if (!verdict.valid() || verdict.catalogVersion() != recorded) {
-                throw new QuoteStaleException(QuoteStaleException.CONFIGURATION_STALE, "The configuration is stale: line " + i
-                        + " is no longer a valid configuration on catalog version " + recorded + ".",
-                        "Replace the lines to validate them again, price and submit again.", Map.of("lineIndex", i));
+                throw configurationStale("The configuration is stale: line " + i + " is no longer a valid configuration on catalog version "
+                        + recorded + ".", Map.of("lineIndex", i));
             }
             hashes.add(verdict.configurationHash());
         }
@@ -78,9 +76,13 @@ public class ConfigurationFreshnessChecker {
             Map<String, Object> details = new LinkedHashMap<>();
             details.put("configurationHash", quote.configurationHash().orElse(null));
             details.put("currentConfigurationHash", recomputed);
-            throw new QuoteStaleException(QuoteStaleException.CONFIGURATION_STALE, "The lines' configuration hash changed since they were validated.",
-                    "Replace the lines to validate them again, price and submit again.", details);
+            throw configurationStale("The lines' configuration hash changed since they were validated.", details);
         }
+    }
+
+    private static QuoteStaleException configurationStale(String detail, Map<String, Object> details) {
+        return new QuoteStaleException(QuoteStaleException.CONFIGURATION_STALE, detail, "Replace the lines to validate them again, price and submit again.",
+                details);
     }
 
     private static long recorded(Quote quote) {

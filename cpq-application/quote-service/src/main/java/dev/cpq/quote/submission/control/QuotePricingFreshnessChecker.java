@@ -77,9 +77,6 @@ public class QuotePricingFreshnessChecker {
             return new CurrentSignals(quote.approvalSignals(), recorded, false);
         }
         ApprovalPolicy policy = pricing.approvalPolicy();
-        if (policy.policyVersion() == recorded) {
-            return new CurrentSignals(quote.approvalSignals(), recorded, false);
-        }
         List<ApprovalSignal> signals = new ArrayList<>();
         for (int i = 0; i < quote.lines().size(); i++) {
             QuoteLine line = quote.lines().get(i);
