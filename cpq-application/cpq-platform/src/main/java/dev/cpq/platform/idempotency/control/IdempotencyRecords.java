@@ -40,59 +40,85 @@ public class IdempotencyRecords {
 
     public record Replay(CommandResponse response) implements Claim {}
 
-    @Transactional(TxType.REQUIRES_NEW)
+    /**
+     * A new key, the common case, costs one autocommitted INSERT; an existing one is judged (and perhaps
+     * taken over) in a local transaction of its own. Never inside the caller's transaction: the claim must
+     * be visible to concurrent requests before the command runs.
+     */
+    @Transactional(TxType.NOT_SUPPORTED)
     public Claim claim(IdempotentRequest request, Duration lease, Duration retention) {
         UUID token = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
-            try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_record (tenant_id, command, idempotency_key,"
-                    + " request_fingerprint, status, claim_token, lease_until, expires_at) VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?,"
-                    + " now() + ? * interval '1 millisecond', now() + ? * interval '1 millisecond') ON CONFLICT DO NOTHING")) {
-                bindKey(insert, request);
-                insert.setString(4, request.fingerprint());
-                insert.setObject(5, token);
-                insert.setLong(6, lease.toMillis());
-                insert.setLong(7, retention.toMillis());
-                if (insert.executeUpdate() == 1) {
-                    return new Owned(token);
-                }
+            c.setAutoCommit(true);
+            if (insertClaim(c, request, token, lease, retention)) {
+                return new Owned(token);
             }
-            try (PreparedStatement existing = c.prepareStatement("SELECT request_fingerprint, status, lease_until > now(), response_status,"
-                    + " response_body, response_location, response_etag FROM idempotency_record"
-                    + " WHERE tenant_id = ? AND command = ? AND idempotency_key = ? FOR UPDATE")) {
-                bindKey(existing, request);
-                try (ResultSet rs = existing.executeQuery()) {
-                    if (!rs.next()) {
-                        // purged between our insert and our look: the caller may simply retry
-                        throw new IdempotencyRequestInProgressException();
-                    }
-                    // a different request is reported before anything about the first one's progress
-                    if (!request.fingerprint().equals(rs.getString(1))) {
-                        throw new IdempotencyKeyReusedException();
-                    }
-                    if ("COMPLETED".equals(rs.getString(2))) {
-                        return new Replay(new CommandResponse(rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7)));
-                    }
-                    if (rs.getBoolean(3)) {
-                        throw new IdempotencyRequestInProgressException();
-                    }
-                }
-            }
-            // the first request's lease ran out (it crashed or hung): take the key over
-            try (PreparedStatement takeOver = c.prepareStatement("UPDATE idempotency_record SET claim_token = ?,"
-                    + " lease_until = now() + ? * interval '1 millisecond' WHERE tenant_id = ? AND command = ? AND idempotency_key = ?"
-                    + " AND status = 'IN_PROGRESS' AND lease_until <= now()")) {
-                takeOver.setObject(1, token);
-                takeOver.setLong(2, lease.toMillis());
-                takeOver.setString(3, request.tenant());
-                takeOver.setString(4, request.command());
-                takeOver.setString(5, request.key());
-                if (takeOver.executeUpdate() == 1) {
-                    return new Owned(token);
-                }
-                throw new IdempotencyRequestInProgressException();
+            c.setAutoCommit(false);
+            try {
+                Claim claim = existing(c, request, token, lease);
+                c.commit();
+                return claim;
+            } catch (SQLException | RuntimeException e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency claim failed", e);
+        }
+    }
+
+    private static boolean insertClaim(Connection c, IdempotentRequest request, UUID token, Duration lease, Duration retention)
+            throws SQLException {
+        try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_record (tenant_id, command, idempotency_key,"
+                + " request_fingerprint, status, claim_token, lease_until, expires_at) VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?,"
+                + " now() + ? * interval '1 millisecond', now() + ? * interval '1 millisecond') ON CONFLICT DO NOTHING")) {
+            bindKey(insert, request);
+            insert.setString(4, request.fingerprint());
+            insert.setObject(5, token);
+            insert.setLong(6, lease.toMillis());
+            insert.setLong(7, retention.toMillis());
+            return insert.executeUpdate() == 1;
+        }
+    }
+
+    /** The key is taken: replay its response, refuse it, or take over a claim whose lease ran out. */
+    private static Claim existing(Connection c, IdempotentRequest request, UUID token, Duration lease) throws SQLException {
+        try (PreparedStatement existing = c.prepareStatement("SELECT request_fingerprint, status, lease_until > now(), response_status,"
+                + " response_body, response_location, response_etag FROM idempotency_record"
+                + " WHERE tenant_id = ? AND command = ? AND idempotency_key = ? FOR UPDATE")) {
+            bindKey(existing, request);
+            try (ResultSet rs = existing.executeQuery()) {
+                if (!rs.next()) {
+                    // purged between our insert and our look: the caller may simply retry
+                    throw new IdempotencyRequestInProgressException();
+                }
+                // a different request is reported before anything about the first one's progress
+                if (!request.fingerprint().equals(rs.getString(1))) {
+                    throw new IdempotencyKeyReusedException();
+                }
+                if ("COMPLETED".equals(rs.getString(2))) {
+                    return new Replay(new CommandResponse(rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                }
+                if (rs.getBoolean(3)) {
+                    throw new IdempotencyRequestInProgressException();
+                }
+            }
+        }
+        // the first request's lease ran out (it crashed or hung): take the key over
+        try (PreparedStatement takeOver = c.prepareStatement("UPDATE idempotency_record SET claim_token = ?,"
+                + " lease_until = now() + ? * interval '1 millisecond' WHERE tenant_id = ? AND command = ? AND idempotency_key = ?"
+                + " AND status = 'IN_PROGRESS' AND lease_until <= now()")) {
+            takeOver.setObject(1, token);
+            takeOver.setLong(2, lease.toMillis());
+            takeOver.setString(3, request.tenant());
+            takeOver.setString(4, request.command());
+            takeOver.setString(5, request.key());
+            if (takeOver.executeUpdate() == 1) {
+                return new Owned(token);
+            }
+            throw new IdempotencyRequestInProgressException();
         }
     }
 
