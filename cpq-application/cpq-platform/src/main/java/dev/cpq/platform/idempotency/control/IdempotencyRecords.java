@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 
@@ -40,30 +41,30 @@ public class IdempotencyRecords {
 
     public record Replay(CommandResponse response) implements Claim {}
 
+    /** Claims the key: {@link #claimNew}, else {@link #claimExisting}. */
+    public Claim claim(IdempotentRequest request, Duration lease, Duration retention) {
+        return claimNew(request, lease, retention).<Claim>map(owned -> owned).orElseGet(() -> claimExisting(request, lease));
+    }
+
     /**
-     * A new key, the common case, costs one autocommitted INSERT; an existing one is judged (and perhaps
-     * taken over) in a local transaction of its own. Never inside the caller's transaction: the claim must
-     * be visible to concurrent requests before the command runs.
+     * A new key, the common case: one autocommitted INSERT. Never inside the caller's transaction: the
+     * claim must be visible to concurrent requests before the command runs. Empty when the key is taken.
      */
     @Transactional(TxType.NOT_SUPPORTED)
-    public Claim claim(IdempotentRequest request, Duration lease, Duration retention) {
+    public Optional<Owned> claimNew(IdempotentRequest request, Duration lease, Duration retention) {
         UUID token = UUID.randomUUID();
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
-            if (insertClaim(c, request, token, lease, retention)) {
-                return new Owned(token);
-            }
-            c.setAutoCommit(false);
-            try {
-                Claim claim = existing(c, request, token, lease);
-                c.commit();
-                return claim;
-            } catch (SQLException | RuntimeException e) {
-                c.rollback();
-                throw e;
-            } finally {
-                c.setAutoCommit(true);
-            }
+            return insertClaim(c, request, token, lease, retention) ? Optional.of(new Owned(token)) : Optional.empty();
+        } catch (SQLException e) {
+            throw new IllegalStateException("idempotency claim failed", e);
+        }
+    }
+
+    /** A taken key, judged (and perhaps taken over) in a transaction of its own. */
+    @Transactional(TxType.REQUIRES_NEW)
+    public Claim claimExisting(IdempotentRequest request, Duration lease) {
+        try (Connection c = dataSource.getConnection()) {
+            return existing(c, request, UUID.randomUUID(), lease);
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency claim failed", e);
         }

@@ -11,6 +11,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -19,6 +20,8 @@ import java.util.function.Supplier;
  * insert-first), run the command and store its response in the command's own transaction, replay that
  * response for the same request, refuse the key for a different one (422) or while the first still runs
  * (409). A deterministic rejection is stored and replayed too; an unexpected failure gives the key back.
+ * Redis only speeds up replays: a response PostgreSQL replayed once is kept there for the key's next
+ * retries, so a first execution never waits for Redis.
  */
 @ApplicationScoped
 public class IdempotentCommands {
@@ -48,17 +51,24 @@ public class IdempotentCommands {
     public Outcome execute(IdempotentRequest request, Supplier<CommandResponse> command) {
         IdempotencyRecords.Claim claim;
         try {
-            var cached = fastPath.lookup(request);
-            if (cached.isPresent()) {
-                return replayed(request, cached.get());
+            // a new key (nearly every command) costs one INSERT; a taken one is first looked up in Redis
+            Optional<IdempotencyRecords.Owned> owned = records.claimNew(request, LEASE, RETENTION);
+            if (owned.isPresent()) {
+                claim = owned.get();
+            } else {
+                var remembered = fastPath.lookup(request);
+                if (remembered.isPresent()) {
+                    return replayed(request, remembered.get());
+                }
+                claim = records.claimExisting(request, LEASE);
             }
-            claim = records.claim(request, LEASE, RETENTION);
         } catch (ProblemException e) {
             // a reused key is counted whether Redis or PostgreSQL noticed it
             registry.counter("cpq.idempotency.rejected", "command", request.command(), "code", e.problem().getCode()).increment();
             throw e;
         }
         if (claim instanceof IdempotencyRecords.Replay replay) {
+            // retries of one key tend to come in bursts: the next ones are answered from Redis
             fastPath.remember(request, replay.response());
             return replayed(request, replay.response());
         }
@@ -79,7 +89,6 @@ public class IdempotentCommands {
             records.release(request, token);
             throw e;
         }
-        fastPath.remember(request, response);
         return new Outcome(response, false);
     }
 

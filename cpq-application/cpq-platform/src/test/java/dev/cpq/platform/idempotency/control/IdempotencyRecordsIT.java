@@ -20,8 +20,9 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 /**
- * The claim protocol on the real PostgreSQL (outside a container each statement commits on its own,
- * which is what the container's REQUIRES_NEW transactions give the claim too).
+ * The claim protocol on the real PostgreSQL (outside a container each statement commits on its own:
+ * what the container gives a new key's claim; a taken key's look and takeover are one guarded UPDATE
+ * after the look, so they hold without the container's transaction too).
  */
 class IdempotencyRecordsIT {
 

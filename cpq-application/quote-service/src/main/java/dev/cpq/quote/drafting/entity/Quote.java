@@ -228,6 +228,11 @@ public class Quote {
     }
 
     /** Submit is possible for a PRICED, unexpired quote (checked before and again under the row lock). */
+    /** Whether {@link #requireSubmittable} would pass. */
+    public boolean isSubmittable(Instant now) {
+        return status == QuoteStatus.PRICED && !isPastValidity(now);
+    }
+
     public void requireSubmittable(Instant now) {
         if (status == QuoteStatus.EXPIRED) {
             throw expired();

@@ -60,6 +60,8 @@ public class QuoteSubmissionResource {
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
         QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
-        return commands.execute(QuoteSubmitting.SUBMIT, id, key, uri, null, () -> submitting.submit(id, expected));
+        // catalog and pricing are asked before the key is claimed: their answers travel meanwhile
+        QuoteSubmitting.Preparation prepared = submitting.prepare(id);
+        return commands.execute(QuoteSubmitting.SUBMIT, id, key, uri, null, () -> submitting.submit(id, expected, prepared));
     }
 }

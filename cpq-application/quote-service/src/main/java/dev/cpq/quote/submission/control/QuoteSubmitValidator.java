@@ -30,15 +30,25 @@ public class QuoteSubmitValidator {
         this.rejections = rejections;
     }
 
+    /** Catalog's and pricing's answers about one quote, asked for at once and read by {@link #judge}. */
+    public record Answers(Pending<LinesVerdict> catalog, Pending<ActivePriceList> pricing) {}
+
+    /** Asks both services at once (nothing is waited for here). */
+    public Answers ask(Quote quote) {
+        return new Answers(configuration.ask(quote), pricing.ask(quote));
+    }
+
     /** @throws dev.cpq.quote.drafting.entity.QuoteStaleException (counted by code) when anything moved */
-    public QuotePricingFreshnessChecker.CurrentSignals validate(Quote quote, Instant now) {
-        // both services asked at once; their answers judged in the fixed order
-        Pending<LinesVerdict> catalogAnswer = configuration.ask(quote);
-        Pending<ActivePriceList> pricingAnswer = pricing.ask(quote);
+    public QuotePricingFreshnessChecker.CurrentSignals judge(Quote quote, Answers answers, Instant now) {
         return rejections.counted(() -> {
-            configuration.check(quote, catalogAnswer);
-            pricing.checkPrice(quote, now, pricingAnswer);
-            return pricing.currentSignals(quote, pricingAnswer);
+            configuration.check(quote, answers.catalog());
+            pricing.checkPrice(quote, now, answers.pricing());
+            return pricing.currentSignals(quote, answers.pricing());
         });
+    }
+
+    /** Asks and judges. */
+    public QuotePricingFreshnessChecker.CurrentSignals validate(Quote quote, Instant now) {
+        return judge(quote, ask(quote), now);
     }
 }

@@ -8,6 +8,7 @@ import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
 import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
@@ -17,12 +18,15 @@ import dev.cpq.quote.drafting.entity.RevisionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 
 /**
- * Submitting: the state and If-Match checked, then every remote freshness check
- * ({@link QuoteSubmitValidator}) with the command's transaction suspended; then, under the row lock,
- * If-Match checked again and the state change applied: APPROVED (with automatic approval evidence) when
- * no signal applies, PENDING_APPROVAL otherwise.
+ * Submitting: the quote read and catalog and pricing asked ({@link #prepare}) before the command claims its
+ * Idempotency-Key, so their answers are on the way while the key is claimed; then, in the command, the state
+ * and If-Match checked and every freshness check judged ({@link QuoteSubmitValidator}) with the command's
+ * transaction suspended; then, under the row lock, If-Match checked again and the state change applied:
+ * APPROVED (with automatic approval evidence) when no signal applies, PENDING_APPROVAL otherwise.
  */
 @ApplicationScoped
 public class QuoteSubmitting {
@@ -30,6 +34,13 @@ public class QuoteSubmitting {
     public static final String SUBMIT = "quote.submit";
 
     private record Validated(RevisionId revision, QuotePricingFreshnessChecker.CurrentSignals signals) {}
+
+    /**
+     * What a submit read before its key was claimed: the quote as it was then (or what reading it threw,
+     * raised in the command where the key's outcome is decided) and, when it could be submitted, the remote
+     * answers on their way. Only reads: a replayed or refused command simply drops it.
+     */
+    public record Preparation(Pending<Optional<Quote>> seen, Optional<QuoteSubmitValidator.Answers> answers) {}
 
     private Quotes quotes;
     private ApprovalDecisions decisions;
@@ -52,13 +63,26 @@ public class QuoteSubmitting {
         this.tenant = tenant;
     }
 
+    /** Outside any transaction, before the command: reads only. */
+    public Preparation prepare(QuoteId id) {
+        Optional<Quote> seen;
+        try {
+            seen = quotes.byId(id);
+        } catch (RuntimeException e) {
+            return new Preparation(Pending.failed(e), Optional.empty());
+        }
+        Instant now = clock.instant();
+        return new Preparation(Pending.answered(seen), seen.filter(q -> q.isSubmittable(now)).map(validator::ask));
+    }
+
     /** Runs in the idempotent command's transaction. */
-    public Quote submit(QuoteId id, ExpectedVersion expected) {
+    public Quote submit(QuoteId id, ExpectedVersion expected, Preparation prepared) {
+        Quote seen = prepared.seen().get().orElseThrow(() -> new QuoteNotFoundException(id.toString()));
+        expected.check("QUOTE", seen.rowVersion());
+        seen.requireSubmittable(clock.instant());
         Validated validated = outside.run(() -> {
-            Quote seen = quotes.byId(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
-            expected.check("QUOTE", seen.rowVersion());
-            seen.requireSubmittable(clock.instant());
-            return new Validated(seen.revisionId(), validator.validate(seen, clock.instant()));
+            QuoteSubmitValidator.Answers answers = prepared.answers().orElseGet(() -> validator.ask(seen));
+            return new Validated(seen.revisionId(), validator.judge(seen, answers, clock.instant()));
         });
         Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
         long before = quote.rowVersion();
