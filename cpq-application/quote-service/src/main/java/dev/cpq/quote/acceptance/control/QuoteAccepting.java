@@ -13,9 +13,12 @@ import dev.cpq.quote.acceptance.entity.QuoteSnapshots;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
 import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.quote.authority.entity.ActivePriceList;
+import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
+import dev.cpq.quote.drafting.entity.QuoteStatus;
 import dev.cpq.quote.drafting.entity.Quotes;
 import dev.cpq.quote.drafting.entity.RevisionId;
 import dev.cpq.quote.drafting.entity.StaleApprovalException;
@@ -24,12 +27,15 @@ import dev.cpq.quote.submission.control.StaleRejections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
 /**
- * Accepting: the state, If-Match and the price's freshness (pricing's database, {@code QUOTE_PRICING_STALE})
- * checked with the command's transaction suspended; then, under the row lock, If-Match and every rule of
+ * Accepting: the quote read and pricing asked ({@link #prepare}) before the command claims its
+ * Idempotency-Key; in the command, the state, If-Match and the price's freshness (pricing's database,
+ * {@code QUOTE_PRICING_STALE}) checked with the command's transaction suspended; then, under the row lock, If-Match and every rule of
  * {@link Quote#accept} again, the approval evidence of exactly this revision and price result, and, in
  * one transaction: ACCEPTED, the immutable snapshot and the {@code QuoteAccepted} outbox event.
  * Concurrent accepts serialize on the row lock: the first moves the version, every other one is
@@ -69,18 +75,37 @@ public class QuoteAccepting {
         this.tenant = tenant;
     }
 
-    /** Runs in the idempotent command's transaction; every stale refusal, wherever found, is counted. */
-    public Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId) {
-        return rejections.counted(() -> acceptCounted(id, expected, revision, priceResultId));
+    /**
+     * What an accept read before its key was claimed: the quote as it was then (or what reading it threw,
+     * raised in the command) and, when it could be accepted, pricing's answer on its way. Reads only.
+     */
+    public record Preparation(Pending<Optional<Quote>> seen, Optional<Pending<ActivePriceList>> activePriceList) {}
+
+    /** Outside any transaction, before the command: reads only. */
+    public Preparation prepare(QuoteId id) {
+        Optional<Quote> seen;
+        try {
+            seen = quotes.byId(id);
+        } catch (RuntimeException e) {
+            return new Preparation(Pending.failed(e), Optional.empty());
+        }
+        Instant now = clock.instant();
+        return new Preparation(Pending.answered(seen), seen.filter(q -> q.status() == QuoteStatus.APPROVED && !q.isPastValidity(now))
+                .map(pricing::ask));
     }
 
-    private Quote acceptCounted(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId) {
+    /** Runs in the idempotent command's transaction; every stale refusal, wherever found, is counted. */
+    public Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, Preparation prepared) {
+        return rejections.counted(() -> acceptCounted(id, expected, revision, priceResultId, prepared));
+    }
+
+    private Quote acceptCounted(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, Preparation prepared) {
+        Quote seen = prepared.seen().get().orElseThrow(() -> new QuoteNotFoundException(id.toString()));
+        seen.refuseIfExpired(clock.instant());
+        expected.check("QUOTE", seen.rowVersion());
+        seen.requireAcceptable(revision, priceResultId, clock.instant());
         outside.run(() -> {
-            Quote seen = quotes.byId(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
-            seen.refuseIfExpired(clock.instant());
-            expected.check("QUOTE", seen.rowVersion());
-            seen.requireAcceptable(revision, priceResultId, clock.instant());
-            pricing.checkPrice(seen, clock.instant());
+            pricing.checkPrice(seen, clock.instant(), prepared.activePriceList().orElseGet(() -> pricing.ask(seen)));
             return null;
         });
         Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));

@@ -60,6 +60,7 @@ class QuoteAcceptingTest {
     private final InMemoryQuotes quotes = new InMemoryQuotes();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private long activePriceListVersion = 3;
+    private int pricingAsked;
 
     private final PricingAuthority pricing = new PricingAuthority() {
         @Override
@@ -69,6 +70,7 @@ class QuoteAcceptingTest {
 
         @Override
         public Pending<ActivePriceList> activePriceList(String priceListId) {
+            pricingAsked++;
             return Pending.answered(new ActivePriceList(priceListId, activePriceListVersion, StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, 1));
         }
 
@@ -152,6 +154,12 @@ class QuoteAcceptingTest {
                 new OutsideTransaction(), new Outbox(outboxTable(), new EnvelopeCodec(), java.time.Clock.systemUTC()), audit, request, tenant);
     }
 
+    /** As the resource does: prepared before the command, then accepted. */
+    private Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, java.util.UUID priceResultId) {
+        QuoteAccepting accepting = accepting();
+        return accepting.accept(id, expected, revision, priceResultId, accepting.prepare(id));
+    }
+
     private Quote approved(boolean withEvidence) {
         Quote q = QuoteFixtures.priced(List.of());
         q.submit(q.revisionId(), List.of(), 1, NOW);
@@ -168,7 +176,7 @@ class QuoteAcceptingTest {
     @Test
     void acceptingWritesTheStateTheSnapshotAndTheEventTogether() throws Exception {
         Quote q = approved(true);
-        accepting().accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow());
+        accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow());
         assertThat(q.status()).isEqualTo(QuoteStatus.ACCEPTED);
         assertThat(snapshotRows).singleElement().satisfies(s -> {
             JsonNode doc = s.document();
@@ -192,9 +200,37 @@ class QuoteAcceptingTest {
     }
 
     @Test
+    void pricingIsAskedOnceBeforeTheKeyIsClaimedAndItsAnswerJudgedInTheCommand() {
+        Quote q = approved(true);
+        QuoteAccepting accepting = accepting();
+        QuoteAccepting.Preparation prepared = accepting.prepare(q.id());
+        assertThat(pricingAsked).isEqualTo(1);
+        activePriceListVersion = 4; // what pricing answered before the claim is what the command judges
+        accepting.accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(), prepared);
+        assertThat(pricingAsked).isEqualTo(1);
+        assertThat(q.status()).isEqualTo(QuoteStatus.ACCEPTED);
+    }
+
+    @Test
+    void aQuoteThatCannotBeAcceptedAsksNobodyAndItsRefusalComesFromTheCommand() {
+        Quote q = QuoteFixtures.priced(List.of());
+        quotes.put(q);
+        QuoteAccepting accepting = accepting();
+        QuoteAccepting.Preparation prepared = accepting.prepare(q.id());
+        assertThat(pricingAsked).isZero();
+        assertThat(prepared.activePriceList()).isEmpty();
+        assertThatThrownBy(() -> accepting.accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+                prepared)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_NOT_APPROVED"));
+        QuoteId unknown = QuoteId.random();
+        QuoteAccepting.Preparation nothing = accepting.prepare(unknown);
+        assertThatThrownBy(() -> accepting.accept(unknown, new ExpectedVersion(1), q.revisionId(), q.priceResultId().orElseThrow(), nothing))
+                .satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_NOT_FOUND"));
+    }
+
+    @Test
     void withoutApprovalEvidenceForThisRevisionAndPriceTheApprovalIsStale() {
         Quote q = approved(false);
-        assertThatThrownBy(() -> accepting().accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow()))
+        assertThatThrownBy(() -> accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("STALE_APPROVAL"));
         assertThat(q.status()).isEqualTo(QuoteStatus.APPROVED);
         assertThat(snapshotRows).isEmpty();
@@ -205,7 +241,7 @@ class QuoteAcceptingTest {
     void aNewerPriceListUnderRepriceRequiredIsPricingStaleAndCounted() {
         Quote q = approved(true);
         activePriceListVersion = 4;
-        assertThatThrownBy(() -> accepting().accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow()))
+        assertThatThrownBy(() -> accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
         assertThat(quotes.locks).isZero();
         assertThat(registry.counter(StaleRejections.METER, "code", "QUOTE_PRICING_STALE").count()).isEqualTo(1);
@@ -214,9 +250,9 @@ class QuoteAcceptingTest {
     @Test
     void anOtherRevisionIsStaleApprovalAndAnOldVersionIsRefused() {
         Quote q = approved(true);
-        assertThatThrownBy(() -> accepting().accept(q.id(), new ExpectedVersion(q.rowVersion()), RevisionId.random(), q.priceResultId().orElseThrow()))
+        assertThatThrownBy(() -> accept(q.id(), new ExpectedVersion(q.rowVersion()), RevisionId.random(), q.priceResultId().orElseThrow()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("STALE_APPROVAL"));
-        assertThatThrownBy(() -> accepting().accept(q.id(), new ExpectedVersion(q.rowVersion() + 1), q.revisionId(), q.priceResultId().orElseThrow()))
+        assertThatThrownBy(() -> accept(q.id(), new ExpectedVersion(q.rowVersion() + 1), q.revisionId(), q.priceResultId().orElseThrow()))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_VERSION_CONFLICT"));
     }
 
