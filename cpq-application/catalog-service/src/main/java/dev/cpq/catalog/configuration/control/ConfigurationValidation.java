@@ -6,6 +6,7 @@ import dev.cpq.catalog.configuration.entity.LinesVerdict;
 import dev.cpq.catalog.offering.control.PublishedOfferings;
 import dev.cpq.catalog.offering.entity.OfferingDetail;
 import dev.cpq.catalog.rule.control.PublishedRuleGraphs;
+import dev.cpq.catalog.version.entity.CatalogVersion;
 import dev.cpq.catalog.version.entity.Catalogs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -45,7 +46,7 @@ public class ConfigurationValidation {
      */
     public LinesVerdict validateAll(List<Configuration> lines, Optional<Long> catalogVersion) {
         long version = catalogVersion.orElseGet(offerings::activeVersion);
-        Long active = catalogs.active().map(c -> c.version().sequence()).orElse(null);
+        Long active = catalogs.activeVersion().map(CatalogVersion::sequence).orElse(null);
         return LinesVerdict.of(version, active, lines.stream().map(line -> validate(line, Optional.of(version))).toList());
     }
 }

@@ -38,6 +38,16 @@ public class JpaCatalogs implements Catalogs {
     }
 
     @Override
+    public Optional<CatalogVersion> activeVersion() {
+        return em.createQuery("SELECT c.versionNo FROM Catalog c WHERE c.tenantId = :tenant AND c.status = :status", Long.class)
+                .setParameter("tenant", tenant.tenant().value())
+                .setParameter("status", CatalogStatus.PUBLISHED)
+                .getResultStream()
+                .findFirst()
+                .map(CatalogVersion::new);
+    }
+
+    @Override
     public Optional<Catalog> byVersion(CatalogVersion version) {
         return byVersion(version, LockModeType.NONE);
     }

@@ -7,6 +7,9 @@ public interface Catalogs {
 
     Optional<Catalog> active();
 
+    /** The active version's number alone (no aggregate built): what a quote's final check compares with. */
+    Optional<CatalogVersion> activeVersion();
+
     Optional<Catalog> byVersion(CatalogVersion version);
 
     /**
