@@ -5,7 +5,6 @@ import dev.cpq.catalog.configuration.entity.ConfigurationVerdict;
 import dev.cpq.catalog.configuration.entity.LinesVerdict;
 import dev.cpq.catalog.offering.control.PublishedOfferings;
 import dev.cpq.catalog.offering.entity.OfferingDetail;
-import dev.cpq.catalog.rule.control.PublishedRuleGraphs;
 import dev.cpq.catalog.version.entity.CatalogVersion;
 import dev.cpq.catalog.version.entity.Catalogs;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,28 +14,30 @@ import java.util.Optional;
 
 /**
  * Validates a configuration against a published catalog version (the given one, or the active one):
- * offering and rule graph come from the versioned cache, which is safe because a published version's
- * content never changes. Whether that version is still the active one is the quote's final check.
+ * offering and rule graph come from the versioned cache (kept in process once read, {@link PublishedVersionInputs}),
+ * which is safe because a published version's content never changes. Whether that version is still the
+ * active one is the quote's final check.
  */
 @ApplicationScoped
 public class ConfigurationValidation {
 
     private PublishedOfferings offerings;
-    private PublishedRuleGraphs ruleGraphs;
+    private PublishedVersionInputs inputs;
     private Catalogs catalogs;
 
     protected ConfigurationValidation() {}
 
     @Inject
-    public ConfigurationValidation(PublishedOfferings offerings, PublishedRuleGraphs ruleGraphs, Catalogs catalogs) {
+    public ConfigurationValidation(PublishedOfferings offerings, PublishedVersionInputs inputs, Catalogs catalogs) {
         this.offerings = offerings;
-        this.ruleGraphs = ruleGraphs;
+        this.inputs = inputs;
         this.catalogs = catalogs;
     }
 
     public ConfigurationVerdict validate(Configuration configuration, Optional<Long> catalogVersion) {
-        OfferingDetail offering = offerings.offering(configuration.offeringId(), catalogVersion);
-        return configuration.validateAgainst(offering, ruleGraphs.of(offering.catalogVersion(), offering.family()));
+        long version = catalogVersion.orElseGet(offerings::activeVersion);
+        OfferingDetail offering = inputs.offering(configuration.offeringId(), version);
+        return configuration.validateAgainst(offering, inputs.ruleGraph(version, offering.family()));
     }
 
     /**
