@@ -4,6 +4,7 @@ import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.pricing.pricelist.control.PriceListDrafting;
 import dev.cpq.pricing.pricelist.control.PriceListQueries;
+import dev.cpq.pricing.pricelist.entity.ActiveTerms;
 import dev.cpq.pricing.pricelist.entity.PriceList;
 import dev.cpq.pricing.pricelist.entity.PriceListId;
 import dev.cpq.pricing.pricelist.entity.StalenessPolicy;
@@ -135,7 +136,7 @@ public class PriceListsResource {
     @ApiResponse(responseCode = "404", description = "PRICE_LIST_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "PRICE_LIST_NOT_PUBLISHED")
     public Response activeVersion(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId) {
-        PriceListQueries.ActiveTerms terms = queries.activeTerms(new PriceListId(priceListId));
+        ActiveTerms terms = queries.activeTerms(new PriceListId(priceListId));
         PriceList active = terms.active();
         return Response.ok(new ActiveVersionView(active.priceListId().value(), active.version().sequence(), active.name(),
                         active.stalenessPolicy().name(), active.validityDays().days(), active.publishedAt().orElse(null),

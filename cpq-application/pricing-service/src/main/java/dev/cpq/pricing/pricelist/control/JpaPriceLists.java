@@ -1,6 +1,7 @@
 package dev.cpq.pricing.pricelist.control;
 
 import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.pricing.pricelist.entity.ActiveTerms;
 import dev.cpq.pricing.pricelist.entity.PriceList;
 import dev.cpq.pricing.pricelist.entity.PriceListId;
 import dev.cpq.pricing.pricelist.entity.PriceListStatus;
@@ -41,6 +42,19 @@ public class JpaPriceLists implements PriceLists {
                 .setParameter("status", PriceListStatus.PUBLISHED)
                 .getResultStream()
                 .findFirst();
+    }
+
+    @Override
+    public Optional<ActiveTerms> activeTerms(PriceListId id) {
+        // one statement: the policy version comes along as a sub-select (a second query cost a round trip and a pooled connection)
+        return em.createQuery("SELECT p, (SELECT MAX(a.policyVersion) FROM ApprovalPolicy a WHERE a.tenantId = :tenant) FROM PriceList p"
+                        + " WHERE p.tenantId = :tenant AND p.priceListId = :id AND p.status = :status", Object[].class)
+                .setParameter("tenant", tenant.tenant().value())
+                .setParameter("id", id.value())
+                .setParameter("status", PriceListStatus.PUBLISHED)
+                .getResultStream()
+                .findFirst()
+                .map(row -> new ActiveTerms((PriceList) row[0], row[1] == null ? 0 : ((Number) row[1]).longValue()));
     }
 
     @Override

@@ -1,8 +1,8 @@
 package dev.cpq.pricing.pricelist.control;
 
-import dev.cpq.pricing.approval.entity.ApprovalPolicies;
 import dev.cpq.pricing.pricelist.entity.PriceEntries;
 import dev.cpq.pricing.pricelist.entity.PriceEntry;
+import dev.cpq.pricing.pricelist.entity.ActiveTerms;
 import dev.cpq.pricing.pricelist.entity.PriceList;
 import dev.cpq.pricing.pricelist.entity.PriceListId;
 import dev.cpq.pricing.pricelist.entity.PriceListNotFoundException;
@@ -31,28 +31,20 @@ public class PriceListQueries {
         }
     }
 
-    /**
-     * A list's active version with the approval policy version in force, both from the database: the two
-     * facts a quote's final check compares its recorded versions with, in one answer.
-     */
-    public record ActiveTerms(PriceList active, long approvalPolicyVersion) {}
-
     /** A version with its entries. */
     public record VersionDetail(PriceList priceList, List<PriceEntry> entries) {}
 
     private PriceLists priceLists;
     private PriceEntries entries;
     private PriceListLookup lookup;
-    private ApprovalPolicies policies;
 
     protected PriceListQueries() {}
 
     @Inject
-    public PriceListQueries(PriceLists priceLists, PriceEntries entries, PriceListLookup lookup, ApprovalPolicies policies) {
+    public PriceListQueries(PriceLists priceLists, PriceEntries entries, PriceListLookup lookup) {
         this.priceLists = priceLists;
         this.entries = entries;
         this.lookup = lookup;
-        this.policies = policies;
     }
 
     public List<Overview> overview() {
@@ -74,9 +66,11 @@ public class PriceListQueries {
                 : new PriceListNotFoundException(id));
     }
 
-    /** The active version and the approval policy version (0 while none is set). */
+    /** The active version and the approval policy version (0 while none is set), in one read; 404/409 as {@link #active}. */
     public ActiveTerms activeTerms(PriceListId id) {
-        return new ActiveTerms(active(id), policies.currentVersion().orElse(0));
+        return priceLists.activeTerms(id).orElseThrow(() -> priceLists.exists(id)
+                ? new PriceListNotPublishedException(id)
+                : new PriceListNotFoundException(id));
     }
 
     public VersionDetail version(PriceListId id, long version) {

@@ -11,6 +11,9 @@ public interface PriceLists {
     /** The list's published version, if any. */
     Optional<PriceList> active(PriceListId id);
 
+    /** The active version and the approval policy version in force, in one read (empty: no active version). */
+    Optional<ActiveTerms> activeTerms(PriceListId id);
+
     /** The list's newest version, whatever its status. */
     Optional<PriceList> newest(PriceListId id);
 
