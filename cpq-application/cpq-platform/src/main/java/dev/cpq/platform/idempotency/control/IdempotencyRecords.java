@@ -41,11 +41,6 @@ public class IdempotencyRecords {
 
     public record Replay(CommandResponse response) implements Claim {}
 
-    /** Claims the key: {@link #claimNew}, else {@link #claimExisting}. */
-    public Claim claim(IdempotentRequest request, Duration lease, Duration retention) {
-        return claimNew(request, lease, retention).<Claim>map(owned -> owned).orElseGet(() -> claimExisting(request, lease));
-    }
-
     /**
      * A new key, the common case: one autocommitted INSERT. Never inside the caller's transaction: the
      * claim must be visible to concurrent requests before the command runs. Empty when the key is taken.

@@ -49,34 +49,40 @@ class IdempotencyRecordsIT {
         }
     }
 
+    /** Both steps, as IdempotentCommands takes them (without its Redis look in between). */
+    private IdempotencyRecords.Claim claim(IdempotentRequest request, Duration lease, Duration retention) {
+        return records.claimNew(request, lease, retention).<IdempotencyRecords.Claim>map(owned -> owned)
+                .orElseGet(() -> records.claimExisting(request, lease));
+    }
+
     private static IdempotentRequest request(String key, String fingerprint) {
         return new IdempotentRequest("t1", "quote.accept", key, fingerprint);
     }
 
     @Test
     void aKeyIsOwnedOnceRunningRequestsAreInProgressAndAnotherRequestIsRefusedFirst() {
-        var claim = records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        var claim = claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
         assertThat(claim).isInstanceOf(IdempotencyRecords.Owned.class);
-        assertThatThrownBy(() -> records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25)))
+        assertThatThrownBy(() -> claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25)))
                 .isInstanceOf(IdempotencyRequestInProgressException.class);
-        assertThatThrownBy(() -> records.claim(request("k", "f2"), Duration.ofMinutes(1), Duration.ofHours(25)))
+        assertThatThrownBy(() -> claim(request("k", "f2"), Duration.ofMinutes(1), Duration.ofHours(25)))
                 .as("a different request is reported before the first one's progress")
                 .isInstanceOf(IdempotencyKeyReusedException.class);
     }
 
     @Test
     void aCompletedCommandIsReplayedWithItsResponse() {
-        var owned = (IdempotencyRecords.Owned) records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        var owned = (IdempotencyRecords.Owned) claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
         CommandResponse response = new CommandResponse(201, "{\"quoteId\":\"q-1\"}", "/quote/api/quotes/q-1", "\"1\"");
         records.completeRejected(request("k", "f1"), owned.token(), response);
-        assertThat(records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25)))
+        assertThat(claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25)))
                 .isEqualTo(new IdempotencyRecords.Replay(response));
     }
 
     @Test
     void aCrashedClaimIsTakenOverAfterItsLeaseAndTheOldOwnerCanNoLongerComplete() {
-        var crashed = (IdempotencyRecords.Owned) records.claim(request("k", "f1"), Duration.ZERO, Duration.ofHours(25));
-        var takeover = records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        var crashed = (IdempotencyRecords.Owned) claim(request("k", "f1"), Duration.ZERO, Duration.ofHours(25));
+        var takeover = claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
         assertThat(takeover).isInstanceOf(IdempotencyRecords.Owned.class);
         assertThat(((IdempotencyRecords.Owned) takeover).token()).isNotEqualTo(crashed.token());
         assertThatThrownBy(() -> records.completeRejected(request("k", "f1"), crashed.token(), new CommandResponse(200, "{}", null, null)))
@@ -85,10 +91,10 @@ class IdempotencyRecordsIT {
 
     @Test
     void aReleasedKeyCanBeClaimedAgainAndExpiredRecordsArePurged() {
-        var owned = (IdempotencyRecords.Owned) records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        var owned = (IdempotencyRecords.Owned) claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
         records.release(request("k", "f1"), owned.token());
-        assertThat(records.claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ZERO)).isInstanceOf(IdempotencyRecords.Owned.class);
-        records.claim(request("other", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        assertThat(claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ZERO)).isInstanceOf(IdempotencyRecords.Owned.class);
+        claim(request("other", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
         assertThat(records.purgeExpired(100)).as("only the record whose retention ended").isEqualTo(1);
     }
 }

@@ -61,16 +61,16 @@ public class PriceListQueries {
 
     /** The list's published version: 404 when the list does not exist, 409 when it has drafts only. */
     public PriceList active(PriceListId id) {
-        return priceLists.active(id).orElseThrow(() -> priceLists.exists(id)
-                ? new PriceListNotPublishedException(id)
-                : new PriceListNotFoundException(id));
+        return priceLists.active(id).orElseThrow(() -> noActiveVersion(id));
     }
 
     /** The active version and the approval policy version (0 while none is set), in one read; 404/409 as {@link #active}. */
     public ActiveTerms activeTerms(PriceListId id) {
-        return priceLists.activeTerms(id).orElseThrow(() -> priceLists.exists(id)
-                ? new PriceListNotPublishedException(id)
-                : new PriceListNotFoundException(id));
+        return priceLists.activeTerms(id).orElseThrow(() -> noActiveVersion(id));
+    }
+
+    private RuntimeException noActiveVersion(PriceListId id) {
+        return priceLists.exists(id) ? new PriceListNotPublishedException(id) : new PriceListNotFoundException(id);
     }
 
     public VersionDetail version(PriceListId id, long version) {

@@ -72,7 +72,7 @@ public class AcceptanceResource {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
         QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
         // pricing is asked before the key is claimed: its answer travels meanwhile
-        QuoteAccepting.Preparation prepared = accepting.prepare(id);
+        var prepared = accepting.prepare(id);
         return commands.execute(QuoteAccepting.ACCEPT, id, key, uri, body,
                 () -> accepting.accept(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId(), prepared));
     }

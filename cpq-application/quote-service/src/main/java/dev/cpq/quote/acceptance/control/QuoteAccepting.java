@@ -15,6 +15,7 @@ import dev.cpq.quote.approval.entity.ApprovalDecisions;
 import dev.cpq.quote.authority.control.OutsideTransaction;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.Pending;
+import dev.cpq.quote.drafting.control.PreparedCommand;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
@@ -28,7 +29,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,37 +75,24 @@ public class QuoteAccepting {
         this.tenant = tenant;
     }
 
-    /**
-     * What an accept read before its key was claimed: the quote as it was then (or what reading it threw,
-     * raised in the command) and, when it could be accepted, pricing's answer on its way. Reads only.
-     */
-    public record Preparation(Pending<Optional<Quote>> seen, Optional<Pending<ActivePriceList>> activePriceList) {}
-
     /** Outside any transaction, before the command: reads only. */
-    public Preparation prepare(QuoteId id) {
-        Optional<Quote> seen;
-        try {
-            seen = quotes.byId(id);
-        } catch (RuntimeException e) {
-            return new Preparation(Pending.failed(e), Optional.empty());
-        }
+    public PreparedCommand<Pending<ActivePriceList>> prepare(QuoteId id) {
         Instant now = clock.instant();
-        return new Preparation(Pending.answered(seen), seen.filter(q -> q.status() == QuoteStatus.APPROVED && !q.isPastValidity(now))
-                .map(pricing::ask));
+        return PreparedCommand.of(() -> quotes.byId(id), q -> q.status() == QuoteStatus.APPROVED && !q.isPastValidity(now), pricing::ask);
     }
 
     /** Runs in the idempotent command's transaction; every stale refusal, wherever found, is counted. */
-    public Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, Preparation prepared) {
+    public Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, PreparedCommand<Pending<ActivePriceList>> prepared) {
         return rejections.counted(() -> acceptCounted(id, expected, revision, priceResultId, prepared));
     }
 
-    private Quote acceptCounted(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, Preparation prepared) {
-        Quote seen = prepared.seen().get().orElseThrow(() -> new QuoteNotFoundException(id.toString()));
+    private Quote acceptCounted(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, PreparedCommand<Pending<ActivePriceList>> prepared) {
+        Quote seen = prepared.quote(id);
         seen.refuseIfExpired(clock.instant());
         expected.check("QUOTE", seen.rowVersion());
         seen.requireAcceptable(revision, priceResultId, clock.instant());
         outside.run(() -> {
-            pricing.checkPrice(seen, clock.instant(), prepared.activePriceList().orElseGet(() -> pricing.ask(seen)));
+            pricing.checkPrice(seen, clock.instant(), prepared.answers(seen, pricing::ask));
             return null;
         });
         Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));

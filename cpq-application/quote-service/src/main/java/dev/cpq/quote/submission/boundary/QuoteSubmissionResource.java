@@ -61,7 +61,7 @@ public class QuoteSubmissionResource {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
         QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
         // catalog and pricing are asked before the key is claimed: their answers travel meanwhile
-        QuoteSubmitting.Preparation prepared = submitting.prepare(id);
+        var prepared = submitting.prepare(id);
         return commands.execute(QuoteSubmitting.SUBMIT, id, key, uri, null, () -> submitting.submit(id, expected, prepared));
     }
 }

@@ -45,11 +45,6 @@ public class QuotePricingFreshnessChecker {
         return pricing.activePriceList(quote.priceListId());
     }
 
-    /** Asks and checks (accepting needs nothing else from pricing). */
-    public void checkPrice(Quote quote, Instant now) {
-        checkPrice(quote, now, ask(quote));
-    }
-
     public void checkPrice(Quote quote, Instant now, Pending<ActivePriceList> asked) {
         Instant validUntil = quote.priceValidUntil().orElseThrow(() -> new IllegalStateException("the quote is priced"));
         long recorded = quote.priceListVersion().orElseThrow();

@@ -46,9 +46,4 @@ public class QuoteSubmitValidator {
             return pricing.currentSignals(quote, answers.pricing());
         });
     }
-
-    /** Asks and judges. */
-    public QuotePricingFreshnessChecker.CurrentSignals validate(Quote quote, Instant now) {
-        return judge(quote, ask(quote), now);
-    }
 }

@@ -8,7 +8,7 @@ import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
 import dev.cpq.quote.authority.control.OutsideTransaction;
-import dev.cpq.quote.authority.entity.Pending;
+import dev.cpq.quote.drafting.control.PreparedCommand;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
@@ -19,7 +19,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 
 /**
  * Submitting: the quote read and catalog and pricing asked ({@link #prepare}) before the command claims its
@@ -34,13 +33,6 @@ public class QuoteSubmitting {
     public static final String SUBMIT = "quote.submit";
 
     private record Validated(RevisionId revision, QuotePricingFreshnessChecker.CurrentSignals signals) {}
-
-    /**
-     * What a submit read before its key was claimed: the quote as it was then (or what reading it threw,
-     * raised in the command where the key's outcome is decided) and, when it could be submitted, the remote
-     * answers on their way. Only reads: a replayed or refused command simply drops it.
-     */
-    public record Preparation(Pending<Optional<Quote>> seen, Optional<QuoteSubmitValidator.Answers> answers) {}
 
     private Quotes quotes;
     private ApprovalDecisions decisions;
@@ -64,24 +56,18 @@ public class QuoteSubmitting {
     }
 
     /** Outside any transaction, before the command: reads only. */
-    public Preparation prepare(QuoteId id) {
-        Optional<Quote> seen;
-        try {
-            seen = quotes.byId(id);
-        } catch (RuntimeException e) {
-            return new Preparation(Pending.failed(e), Optional.empty());
-        }
+    public PreparedCommand<QuoteSubmitValidator.Answers> prepare(QuoteId id) {
         Instant now = clock.instant();
-        return new Preparation(Pending.answered(seen), seen.filter(q -> q.isSubmittable(now)).map(validator::ask));
+        return PreparedCommand.of(() -> quotes.byId(id), q -> q.isSubmittable(now), validator::ask);
     }
 
     /** Runs in the idempotent command's transaction. */
-    public Quote submit(QuoteId id, ExpectedVersion expected, Preparation prepared) {
-        Quote seen = prepared.seen().get().orElseThrow(() -> new QuoteNotFoundException(id.toString()));
+    public Quote submit(QuoteId id, ExpectedVersion expected, PreparedCommand<QuoteSubmitValidator.Answers> prepared) {
+        Quote seen = prepared.quote(id);
         expected.check("QUOTE", seen.rowVersion());
         seen.requireSubmittable(clock.instant());
         Validated validated = outside.run(() -> {
-            QuoteSubmitValidator.Answers answers = prepared.answers().orElseGet(() -> validator.ask(seen));
+            QuoteSubmitValidator.Answers answers = prepared.answers(seen, validator::ask);
             return new Validated(seen.revisionId(), validator.judge(seen, answers, clock.instant()));
         });
         Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));

@@ -203,7 +203,7 @@ class QuoteAcceptingTest {
     void pricingIsAskedOnceBeforeTheKeyIsClaimedAndItsAnswerJudgedInTheCommand() {
         Quote q = approved(true);
         QuoteAccepting accepting = accepting();
-        QuoteAccepting.Preparation prepared = accepting.prepare(q.id());
+        var prepared = accepting.prepare(q.id());
         assertThat(pricingAsked).isEqualTo(1);
         activePriceListVersion = 4; // what pricing answered before the claim is what the command judges
         accepting.accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(), prepared);
@@ -216,13 +216,13 @@ class QuoteAcceptingTest {
         Quote q = QuoteFixtures.priced(List.of());
         quotes.put(q);
         QuoteAccepting accepting = accepting();
-        QuoteAccepting.Preparation prepared = accepting.prepare(q.id());
+        var prepared = accepting.prepare(q.id());
         assertThat(pricingAsked).isZero();
-        assertThat(prepared.activePriceList()).isEmpty();
+        assertThat(prepared.asked()).isFalse();
         assertThatThrownBy(() -> accepting.accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
                 prepared)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_NOT_APPROVED"));
         QuoteId unknown = QuoteId.random();
-        QuoteAccepting.Preparation nothing = accepting.prepare(unknown);
+        var nothing = accepting.prepare(unknown);
         assertThatThrownBy(() -> accepting.accept(unknown, new ExpectedVersion(1), q.revisionId(), q.priceResultId().orElseThrow(), nothing))
                 .satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_NOT_FOUND"));
     }

@@ -42,6 +42,16 @@ class FreshnessCheckersTest {
         return priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "0"), line("tv", "0"));
     }
 
+    /** As a submit does: both asked at once, then judged. */
+    private QuotePricingFreshnessChecker.CurrentSignals validate(Quote q, Instant now) {
+        return validator.judge(q, validator.ask(q), now);
+    }
+
+    /** As an accept does: pricing asked, then the price judged. */
+    private void checkPrice(Quote q, Instant now) {
+        prices.checkPrice(q, now, prices.ask(q));
+    }
+
     private static String code(Throwable e) {
         return ((QuoteStaleException) e).code();
     }
@@ -49,7 +59,7 @@ class FreshnessCheckersTest {
     @Test
     void aFreshQuotePassesAndEveryLineIsRevalidatedOnTheRecordedVersionInOneCall() {
         Quote q = priced();
-        assertThatCode(() -> validator.validate(q, NOW)).doesNotThrowAnyException();
+        assertThatCode(() -> validate(q, NOW)).doesNotThrowAnyException();
         assertThat(catalog.askedVersions).containsExactly(7L, 7L);
         assertThat(catalog.asked).isEqualTo(1);
         assertThat(pricing.policyAsked).as("the policy version did not move: its thresholds are not fetched").isZero();
@@ -81,7 +91,7 @@ class FreshnessCheckersTest {
     @Test
     void repriceRequiredOnPublishNeedsTheActivePriceListVersion() {
         pricing.activeVersion = 4;
-        assertThatThrownBy(() -> prices.checkPrice(priced(), NOW)).satisfies(e -> {
+        assertThatThrownBy(() -> checkPrice(priced(), NOW)).satisfies(e -> {
             assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE");
             assertThat(((QuoteStaleException) e).problem().getExtensions()).containsEntry("currentVersion", 4L).containsKey("remediation");
         });
@@ -91,18 +101,18 @@ class FreshnessCheckersTest {
     void validUntilQuoteExpiryAcceptsAnOlderVersionWhileThePriceIsValid() {
         Quote q = priced(StalenessPolicy.VALID_UNTIL_QUOTE_EXPIRY, NOW.plus(2, ChronoUnit.DAYS), line("fiber", "0"));
         pricing.activeVersion = 4;
-        assertThatCode(() -> prices.checkPrice(q, NOW)).doesNotThrowAnyException();
-        assertThatThrownBy(() -> prices.checkPrice(q, NOW.plus(2, ChronoUnit.DAYS))).satisfies(e -> assertThat(code(e))
+        assertThatCode(() -> checkPrice(q, NOW)).doesNotThrowAnyException();
+        assertThatThrownBy(() -> checkPrice(q, NOW.plus(2, ChronoUnit.DAYS))).satisfies(e -> assertThat(code(e))
                 .isEqualTo("QUOTE_PRICING_STALE"));
         // a recorded version newer than the active one is never fresh (rolled back, or corrupt)
         pricing.activeVersion = 2;
-        assertThatThrownBy(() -> prices.checkPrice(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
+        assertThatThrownBy(() -> checkPrice(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
     }
 
     @Test
     void anExpiredPriceResultIsStaleWhateverThePolicy() {
         Quote q = priced();
-        assertThatThrownBy(() -> prices.checkPrice(q, NOW.plus(31, ChronoUnit.DAYS))).satisfies(e -> assertThat(code(e))
+        assertThatThrownBy(() -> checkPrice(q, NOW.plus(31, ChronoUnit.DAYS))).satisfies(e -> assertThat(code(e))
                 .isEqualTo("QUOTE_PRICING_STALE"));
     }
 
@@ -138,10 +148,10 @@ class FreshnessCheckersTest {
         catalog.active = java.util.OptionalLong.of(8);
         pricing.activeVersion = 4;
         Quote q = priced();
-        assertThatThrownBy(() -> validator.validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("CATALOG_VERSION_STALE"));
+        assertThatThrownBy(() -> validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("CATALOG_VERSION_STALE"));
         catalog.active = java.util.OptionalLong.of(7);
-        assertThatThrownBy(() -> validator.validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
-        assertThatThrownBy(() -> validator.validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
+        assertThatThrownBy(() -> validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
+        assertThatThrownBy(() -> validate(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
         assertThat(registry.counter(StaleRejections.METER, "code", "CATALOG_VERSION_STALE").count()).isEqualTo(1);
         assertThat(registry.counter(StaleRejections.METER, "code", "QUOTE_PRICING_STALE").count()).isEqualTo(2);
     }
