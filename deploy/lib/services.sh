@@ -348,6 +348,28 @@ services_stop() { # [component...]
   done
 }
 
+# The fault toolkit acts on the real processes: the pid of a component, and SIGSTOP/SIGCONT to make it
+# hang (connections stay open, nothing answers) rather than go away.
+service_pid() { # component
+  case $1 in
+    postgres) local data; data=$(pg_data_dir); pg_running && head -1 "$data/postmaster.pid" ;;
+    redis) pid_alive "$REDIS_STATE/redis.pid" && head -1 "$REDIS_STATE/redis.pid" ;;
+    kafka) pid_alive "$KAFKA_STATE/kafka.pid" && head -1 "$KAFKA_STATE/kafka.pid" ;;
+    *) die "no pid for '$1' (postgres, redis, kafka)" ;;
+  esac
+}
+
+services_signal() { # STOP|CONT component...
+  local sig=$1 c pid
+  shift
+  (($#)) || die "pause/resume need a component (postgres, redis, kafka)"
+  for c in "$@"; do
+    pid=$(service_pid "$c") || die "$c is not running"
+    kill -"$sig" "$pid"
+    say "$c: SIG$sig sent to pid $pid"
+  done
+}
+
 services_status() {
   local data pg_pid="-" pg_v="-"
   data=$(pg_data_dir)

@@ -9,8 +9,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Stops and starts one of the real services through the project's own deploy script, so that tests
- * exercise exactly what an operator would do ({@code deploy/cpq services stop redis}).
+ * The fault toolkit: stops, starts, restarts, hangs (SIGSTOP) and resumes one of the real services
+ * through the project's own deploy script, so that tests do exactly what an operator or a failure would
+ * ({@code deploy/cpq services stop redis}, {@code deploy/cpq services pause redis}).
+ *
+ * <p>Tests take a fault as a resource, so that it is undone in a finally block whatever the test did:
+ * <pre>{@code try (var outage = ServiceControl.paused("redis")) { ... } }</pre>
  */
 public final class ServiceControl {
 
@@ -22,6 +26,50 @@ public final class ServiceControl {
 
     public static void start(String service) {
         run("services", "start", service);
+    }
+
+    public static void restart(String service) {
+        run("services", "restart", service);
+    }
+
+    /** SIGSTOP: the process hangs with its connections open, as a stuck server would. */
+    public static void pause(String service) {
+        run("services", "pause", service);
+    }
+
+    /** SIGCONT: undoes {@link #pause}. */
+    public static void resume(String service) {
+        run("services", "resume", service);
+    }
+
+    /** The service stopped until the returned fault is closed (then started again). */
+    public static Fault stopped(String service) {
+        stop(service);
+        return new Fault(() -> start(service));
+    }
+
+    /** The service hung (SIGSTOP) until the returned fault is closed (then SIGCONT). */
+    public static Fault paused(String service) {
+        pause(service);
+        return new Fault(() -> resume(service));
+    }
+
+    /** A fault in force; {@link #close} restores the service, once, and is safe to call again. */
+    public static final class Fault implements AutoCloseable {
+        private Runnable restore;
+
+        private Fault(Runnable restore) {
+            this.restore = restore;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (restore != null) {
+                Runnable r = restore;
+                restore = null;
+                r.run();
+            }
+        }
     }
 
     private static void run(String... args) {
