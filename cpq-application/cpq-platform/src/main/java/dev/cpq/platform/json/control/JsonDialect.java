@@ -12,11 +12,50 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 /**
  * The suite's one JSON dialect (REST bodies, cache payloads): strict on input (unknown fields, wrong
  * types, coercions and unknown enum values are errors, not silently dropped), bounded in size and
- * nesting, ISO-8601 dates on output.
+ * nesting, ISO-8601 dates on output. Strict JSON too: a duplicate key or data after the value is an error
+ * (never "last one wins"), and a decimal number whose scale or exponent is beyond {@link #MAX_SCALE} is
+ * refused as it is read, so nothing later (a range check, a message) ever expands {@code 1E-999999999}.
  */
 public final class JsonDialect {
 
     private JsonDialect() {}
+
+    /**
+     * The largest scale (digits after the point) and the largest negative scale (a positive exponent of
+     * an integer) a decimal may have. No field of the suite comes near it; it keeps every number's plain
+     * text under about a hundred characters.
+     */
+    public static final int MAX_SCALE = 32;
+
+    /**
+     * A value the suite's own readers refused, with a reason written for the client (no Java types in it):
+     * the problem mapper may show its message as it is.
+     */
+    public static final class RefusedValueException extends com.fasterxml.jackson.databind.exc.MismatchedInputException {
+
+        private static final long serialVersionUID = 1L;
+
+        RefusedValueException(com.fasterxml.jackson.core.JsonParser p, String reason) {
+            super(p, reason);
+        }
+    }
+
+    /** Decimals within {@link #MAX_SCALE}: a huge exponent is refused before anything uses the number. */
+    static final class BoundedDecimalDeserializer extends com.fasterxml.jackson.databind.deser.std.NumberDeserializers.BigDecimalDeserializer {
+
+        private static final long serialVersionUID = 1L;
+
+        @Override
+        public java.math.BigDecimal deserialize(com.fasterxml.jackson.core.JsonParser p, com.fasterxml.jackson.databind.DeserializationContext ctxt)
+                throws java.io.IOException {
+            java.math.BigDecimal value = super.deserialize(p, ctxt);
+            if (value != null && Math.abs(value.scale()) > MAX_SCALE) {
+                // the number itself is never formatted: its plain text may be a billion characters
+                throw new RefusedValueException(p, "number out of range: its exponent or number of decimal places exceeds " + MAX_SCALE);
+            }
+            return value;
+        }
+    }
 
     /**
      * Text may not carry control characters other than tab and line breaks: NUL cannot even be stored
@@ -34,8 +73,7 @@ public final class JsonDialect {
                 for (int i = 0; i < text.length(); i++) {
                     char c = text.charAt(i);
                     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
-                        throw com.fasterxml.jackson.databind.exc.InvalidFormatException.from(p,
-                                "control characters are not allowed in text", text, String.class);
+                        throw new RefusedValueException(p, "control characters are not allowed in text");
                     }
                 }
             }
@@ -47,7 +85,9 @@ public final class JsonDialect {
         JsonMapper mapper = JsonMapper.builder()
                 .addModule(new JavaTimeModule())
                 .addModule(new com.fasterxml.jackson.databind.module.SimpleModule("cpq-text")
-                        .addDeserializer(String.class, new PlainTextDeserializer()))
+                        .addDeserializer(String.class, new PlainTextDeserializer())
+                        .addDeserializer(java.math.BigDecimal.class, new BoundedDecimalDeserializer()))
+                .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
                 .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
                 .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
                 .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)

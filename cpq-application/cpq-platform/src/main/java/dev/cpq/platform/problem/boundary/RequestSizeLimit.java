@@ -1,6 +1,6 @@
 package dev.cpq.platform.problem.boundary;
 
-import dev.cpq.platform.problem.entity.Problem;
+import dev.cpq.platform.problem.entity.PayloadTooLargeException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -10,11 +10,15 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.Provider;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 
 /**
- * Request bodies are small JSON commands: anything over 1 MiB is refused with 413 before it is read,
- * so a huge body costs a header check, not memory and parsing time. The connection is closed, the
- * rest of the body is never read.
+ * Request bodies are small JSON commands: anything over 1 MiB is refused with 413. A declared length
+ * over the limit is refused before anything is read, so a huge body costs a header check; a body without
+ * one (chunked) is read through a bounded stream that fails with the same 413 at the first byte over
+ * the limit. Either way the connection is closed and the rest of the body never read.
  */
 @Provider
 @PreMatching
@@ -29,9 +33,64 @@ public class RequestSizeLimit implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         if (request.getLength() > MAX_BODY_BYTES) {
-            Problem problem = Problem.of("PAYLOAD_TOO_LARGE", 413, "Payload too large",
-                    "Request bodies are limited to " + MAX_BODY_BYTES + " bytes.");
-            request.abortWith(Response.fromResponse(ProblemResponses.of(problem, uriInfo)).header("Connection", "close").build());
+            PayloadTooLargeException tooLarge = new PayloadTooLargeException(MAX_BODY_BYTES);
+            Response.ResponseBuilder response = Response.fromResponse(ProblemResponses.of(tooLarge.problem(), uriInfo));
+            tooLarge.headers().forEach(response::header);
+            request.abortWith(response.build());
+            return;
+        }
+        if (request.hasEntity()) {
+            request.setEntityStream(new BoundedBody(request.getEntityStream(), MAX_BODY_BYTES));
+        }
+    }
+
+    /** A body stream that ends the request with 413 once more than {@code limit} bytes were read. */
+    static final class BoundedBody extends FilterInputStream {
+
+        private final long limit;
+        private long read;
+
+        BoundedBody(InputStream in, long limit) {
+            super(in);
+            this.limit = limit;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                count(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] buffer, int offset, int length) throws IOException {
+            // never ask for more than one byte past the limit: that byte is enough to know
+            int n = super.read(buffer, offset, (int) Math.min(length, limit - read + 1));
+            if (n > 0) {
+                count(n);
+            }
+            return n;
+        }
+
+        @Override
+        public long skip(long n) throws IOException {
+            long skipped = super.skip(Math.min(n, limit - read + 1));
+            count(skipped);
+            return skipped;
+        }
+
+        @Override
+        public boolean markSupported() {
+            return false;
+        }
+
+        private void count(long n) {
+            read += n;
+            if (read > limit) {
+                throw new PayloadTooLargeException(limit);
+            }
         }
     }
 }

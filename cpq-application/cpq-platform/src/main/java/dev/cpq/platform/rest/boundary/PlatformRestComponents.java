@@ -5,6 +5,7 @@ import dev.cpq.platform.cache.boundary.CacheBypassRequests;
 import dev.cpq.platform.cache.boundary.CacheOperationsResource;
 import dev.cpq.platform.health.boundary.HealthResource;
 import dev.cpq.platform.json.boundary.JsonMapping;
+import dev.cpq.platform.json.boundary.StrictJsonBody;
 import dev.cpq.platform.messaging.boundary.OutboxOperationsResource;
 import dev.cpq.platform.metrics.boundary.MetricsResource;
 import dev.cpq.platform.openapi.boundary.OpenApiResource;
@@ -37,6 +38,7 @@ public final class PlatformRestComponents {
     public static Set<Class<?>> classes() {
         return Set.of(
                 JsonMapping.class,
+                StrictJsonBody.class,
                 ProblemExceptionMapper.class,
                 RequestSizeLimit.class,
                 RequestCorrelation.class,

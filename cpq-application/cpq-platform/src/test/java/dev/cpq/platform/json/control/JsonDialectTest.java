@@ -35,4 +35,33 @@ class JsonDialectTest {
             assertThatThrownBy(() -> json.readValue(bad, Line.class)).as(bad).isInstanceOf(JsonProcessingException.class);
         }
     }
+
+    @Test
+    void aDuplicateKeyIsRefusedWhereverItAppears() {
+        for (String bad : new String[] {
+            "{\"offeringId\":\"po-1\",\"quantity\":2,\"quantity\":3}",
+            "{\"offeringId\":\"po-1\",\"offeringId\":\"po-2\",\"quantity\":2}"}) {
+            assertThatThrownBy(() -> json.readValue(bad, Line.class)).as(bad).isInstanceOf(JsonProcessingException.class)
+                    .hasMessageContaining("Duplicate field");
+        }
+        assertThatThrownBy(() -> json.readValue("{\"a\":{\"b\":1,\"b\":2}}", java.util.Map.class))
+                .isInstanceOf(JsonProcessingException.class);
+    }
+
+    @Test
+    void aNumberWhoseExponentOrScaleIsUnboundedIsRefusedAtParseTime() {
+        for (String bad : new String[] {"1E-999999999", "1E+999999999", "1e-99999999", "0.1E-40", "1E40"}) {
+            String body = "{\"offeringId\":\"po-1\",\"quantity\":2,\"discountPercent\":" + bad + "}";
+            assertThatThrownBy(() -> json.readValue(body, Line.class)).as(bad).isInstanceOf(JsonProcessingException.class)
+                    .hasMessageNotContaining("0000000000");
+        }
+    }
+
+    @Test
+    void numbersWithinTheBoundsAreRead() throws Exception {
+        assertThat(json.readValue("{\"offeringId\":\"po-1\",\"quantity\":2,\"discountPercent\":1.25E1}", Line.class).discountPercent())
+                .isEqualByComparingTo("12.5");
+        assertThat(json.readValue("{\"offeringId\":\"po-1\",\"quantity\":2,\"discountPercent\":1E+2}", Line.class).discountPercent())
+                .isEqualByComparingTo("100");
+    }
 }

@@ -1,0 +1,169 @@
+package dev.cpq.tests.platform;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cpq.tests.support.DeployedSuite;
+import dev.cpq.tests.support.DeployedSuite.Reply;
+import dev.cpq.tests.support.QuotingTenant;
+import dev.cpq.tests.support.TestTokens;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What an attacker (or a careless partner integration) sends to the deployed suite: bodies that are not
+ * quite JSON, numbers built to explode, bodies without a length. Every answer is a problem with a
+ * stable code and nothing of the internals; none is a 500.
+ */
+class HostileInputIT {
+
+    private static QuotingTenant tenant;
+
+    @BeforeAll
+    static void tenant() {
+        tenant = new QuotingTenant();
+    }
+
+    private static String calculation(String discount) {
+        return "{\"catalogVersion\":" + tenant.catalogVersion + ",\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"lines\":["
+                + "{\"offeringId\":\"fiber-1g\",\"options\":{\"speed\":\"1G\",\"router\":\"pro\"},\"quantity\":2,\"termMonths\":24,"
+                + "\"discountPercent\":" + discount + "}]}";
+    }
+
+    private static void assertValidationProblem(Reply reply, String what) {
+        assertThat(reply.status()).as(what + ": " + reply.body()).isEqualTo(400);
+        assertThat(reply.contentType()).as(what).startsWith("application/problem+json");
+        assertThat(reply.json().get("code").asText()).as(what).isEqualTo("VALIDATION_FAILED");
+    }
+
+    @Test
+    void aDecimalWithAnEnormousExponentIsRefusedAt400NamingTheFieldWithoutExpandingIt() {
+        for (String number : new String[] {"1E-999999999", "1E-99999999", "1E+999999999", "5.0000000000000000000000000000000000000001"}) {
+            Reply priced = DeployedSuite.call("POST", "/pricing/api/price-calculations", tenant.agent(), calculation(number));
+            assertValidationProblem(priced, "pricing " + number);
+            assertThat(priced.body().length()).as("a short answer").isLessThan(2_000);
+            assertThat(priced.json().get("violations").get(0).get("field").asText()).isEqualTo("lines[0].discountPercent");
+
+            Reply lines = DeployedSuite.call("PUT", "/quote/api/quotes/" + tenant.newQuote().id() + "/lines", tenant.agent(),
+                    "{\"lines\":[{\"offeringId\":\"fiber-1g\",\"options\":{},\"quantity\":1,\"termMonths\":12,\"discountPercent\":" + number + "}]}",
+                    "If-Match", "\"1\"");
+            assertValidationProblem(lines, "quote " + number);
+            assertThat(lines.body().length()).isLessThan(2_000);
+        }
+    }
+
+    @Test
+    void duplicateKeysAndTrailingDataAreRefusedByEveryService() {
+        String admin = TestTokens.token(tenant.tenant, "CATALOG_ADMIN");
+        Map<String, String[]> bodies = new LinkedHashMap<>();
+        bodies.put("catalog", new String[] {"POST", "/catalog/api/configurations/validate", tenant.agent(),
+            "{\"offeringId\":\"fiber-1g\",\"offeringId\":\"fiber-1g\",\"options\":{}}",
+            "{\"offeringId\":\"fiber-1g\",\"options\":{}} {\"more\":1}"});
+        bodies.put("catalog (admin)", new String[] {"POST", "/catalog/api/catalog-versions", admin,
+            "{\"description\":\"a\",\"description\":\"b\"}", "{} []"});
+        bodies.put("pricing", new String[] {"POST", "/pricing/api/price-calculations", tenant.agent(),
+            calculation("5").replace("\"quantity\":2,", "\"quantity\":2,\"quantity\":3,"), calculation("5") + " x"});
+        bodies.put("quote", new String[] {"POST", "/quote/api/quotes", tenant.agent(),
+            "{\"customerId\":\"c-1\",\"currency\":\"EUR\",\"currency\":\"USD\",\"market\":\"eu\",\"channel\":\"direct\",\"priceListId\":\"standard\"}",
+            "{\"customerId\":\"c-1\",\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"priceListId\":\"standard\"}{}"});
+        for (var e : bodies.entrySet()) {
+            String[] b = e.getValue();
+            Reply duplicate = DeployedSuite.call(b[0], b[1], b[2], b[3], "Idempotency-Key", "dup-" + UUID.randomUUID());
+            assertValidationProblem(duplicate, e.getKey() + " duplicate key");
+            assertThat(duplicate.json().get("detail").asText()).as(e.getKey()).contains("duplicate field");
+            Reply trailing = DeployedSuite.call(b[0], b[1], b[2], b[4], "Idempotency-Key", "trail-" + UUID.randomUUID());
+            assertValidationProblem(trailing, e.getKey() + " trailing data");
+        }
+    }
+
+    @Test
+    void aProblemAboutABadBodyNamesTheFieldAndTheReasonButNoJavaType() {
+        String[] bodies = {
+            calculation("5").replace("\"discountPercent\":5", "\"discountPercent\":5,\"discountPercent\":6"),
+            calculation("\"ten\""),
+            calculation("5").replace("\"quantity\":2", "\"quantity\":\"two\""),
+            calculation("5").replace("\"currency\":\"EUR\"", "\"currency\":[1]"),
+            calculation("5").replace("\"lines\":[", "\"lines\":{\"x\":[").replace("]}", "]}}"),
+            calculation("5").replace("\"quantity\":2", "\"quantity\":2,\"colour\":\"red\"")};
+        for (String body : bodies) {
+            Reply reply = DeployedSuite.call("POST", "/pricing/api/price-calculations", tenant.agent(), body);
+            assertValidationProblem(reply, body);
+            assertThat(reply.body()).as(body).doesNotContain("dev.cpq", "java.", "`", "creator", "Jackson", "com.fasterxml");
+            assertThat(reply.json().get("violations").get(0).get("field").asText()).as(body).isNotBlank();
+        }
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedWith413WhileItIsRead() {
+        // whitespace is valid JSON and the parser skips it without limit: only the stream's bound stops it
+        InputStream body = new SequenceInputStream(new ByteArrayInputStream("{".getBytes(StandardCharsets.UTF_8)), new InputStream() {
+                    private long left = 3L * 1024 * 1024;
+
+                    @Override
+                    public int read() {
+                        return left-- > 0 ? ' ' : (left == -1 ? '}' : -1);
+                    }
+
+                    @Override
+                    public int read(byte[] b, int off, int len) {
+                        int n = 0;
+                        while (n < len) {
+                            int c = read();
+                            if (c < 0) {
+                                return n == 0 ? -1 : n;
+                            }
+                            b[off + n++] = (byte) c;
+                        }
+                        return n;
+                    }
+                });
+        Reply reply = DeployedSuite.send(HttpRequest.newBuilder(URI.create(DeployedSuite.baseUrl() + "/quote/api/quotes"))
+                .header("Authorization", "Bearer " + tenant.agent()).header("Content-Type", "application/json")
+                .header("Idempotency-Key", "chunked-" + UUID.randomUUID())
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> body)).build());
+        assertThat(reply.status()).as(reply.body()).isEqualTo(413);
+        assertThat(reply.contentType()).startsWith("application/problem+json");
+        assertThat(reply.json().get("code").asText()).isEqualTo("PAYLOAD_TOO_LARGE");
+    }
+
+    @Test
+    void theContainersOwnAnswersAreProblemsWithACodeAndNameNoServerVersion() {
+        for (String path : new String[] {"/quote/api/quotes/..%2F..%2Fquotes", "/nothing/here", "/quote/nothing"}) {
+            Reply reply = DeployedSuite.get(path, tenant.agent());
+            assertThat(reply.status()).as(path).isBetween(400, 499);
+            assertThat(reply.header("Server")).as(path + " Server header").isEmpty();
+            assertThat(reply.header("X-Powered-By")).as(path).isEmpty();
+            assertThat(reply.body()).as(path).doesNotContain("GlassFish", "7.0.");
+            assertThat(reply.contentType()).as(path + ": " + reply.body()).startsWith("application/problem+json");
+            assertThat(reply.json().get("code").asText()).as(path).matches("[A-Z][A-Z0-9_]+");
+        }
+        // a URI the HTTP layer cannot decode is refused before any web module runs: its bare 400 (documented)
+        // still names no server
+        Reply undecodable = DeployedSuite.get("/quote/api/quotes/%00", tenant.agent());
+        assertThat(undecodable.status()).isEqualTo(400);
+        assertThat(undecodable.header("Server")).as("%00 Server header").isEmpty();
+        assertThat(undecodable.body()).doesNotContain("GlassFish");
+        Reply ok = DeployedSuite.get("/catalog/api/active-version", tenant.agent());
+        assertThat(ok.header("Server")).as("an application's answer").isEmpty();
+        assertThat(ok.header("X-Powered-By")).isEmpty();
+    }
+
+    @Test
+    void aBearerTokenUpTo128KiBReachesTheApplicationAndGetsItsProblem() {
+        // GF_MAX_HEADER_BYTES in deploy/lib/glassfish.sh: 160 KiB of headers; above it Grizzly's bare 400 remains
+        for (int size : new int[] {9 * 1024, 100 * 1024, 128 * 1024}) {
+            Reply reply = DeployedSuite.get("/catalog/api/active-version", "x".repeat(size));
+            assertThat(reply.status()).as(size + " bytes").isEqualTo(401);
+            assertThat(reply.contentType()).as(size + " bytes").startsWith("application/problem+json");
+            assertThat(reply.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+        }
+    }
+}
