@@ -36,8 +36,11 @@ class ConcurrentAcceptScenarioTest {
         QuoteDesk quote = tenant.newQuote();
         JsonNode approved = quote.approvedWithoutApprover();
         String key = "accept-" + UUID.randomUUID();
+        // one request sent twenty times: the same key, body and If-Match (a new If-Match would be another request)
+        String ifMatch = quote.etag();
 
-        List<Reply> replies = concurrently(20, i -> quote.accept(approved.get("revisionId").asText(), approved.get("priceResultId").asText(), key));
+        List<Reply> replies = concurrently(20,
+                i -> quote.acceptAt(ifMatch, approved.get("revisionId").asText(), approved.get("priceResultId").asText(), key));
 
         for (Reply r : replies) {
             assertThat(r.status()).as(r.body()).isIn(200, 409);

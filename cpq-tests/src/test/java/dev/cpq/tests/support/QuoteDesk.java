@@ -67,6 +67,16 @@ public final class QuoteDesk {
                 idempotencyKey);
     }
 
+    /**
+     * An accept sent with the given If-Match, as a client retrying one request sends it: the same key
+     * with another If-Match would be another request (422).
+     */
+    public Reply acceptAt(String ifMatch, String revisionId, String priceResultId, String idempotencyKey) {
+        return remember(DeployedSuite.call("POST", "/quote/api/quotes/" + quoteId + "/accept", tenant.agent(),
+                "{\"quoteRevisionId\":\"" + revisionId + "\",\"priceResultId\":\"" + priceResultId + "\"}", "If-Match", ifMatch,
+                "Idempotency-Key", idempotencyKey));
+    }
+
     public JsonNode read() {
         Reply r = DeployedSuite.get("/quote/api/quotes/" + quoteId, tenant.agent());
         assertThat(r.status()).as(r.body()).isEqualTo(200);

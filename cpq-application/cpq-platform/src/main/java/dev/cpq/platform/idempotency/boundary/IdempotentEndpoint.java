@@ -11,6 +11,7 @@ import dev.cpq.platform.problem.entity.Problem;
 import dev.cpq.platform.security.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -30,22 +31,28 @@ public class IdempotentEndpoint {
 
     private IdempotentCommands commands;
     private TenantContext tenant;
+    private HttpServletRequest http;
     private final ObjectMapper json = JsonDialect.strictMapper();
 
     protected IdempotentEndpoint() {}
 
     @Inject
-    public IdempotentEndpoint(IdempotentCommands commands, TenantContext tenant) {
+    public IdempotentEndpoint(IdempotentCommands commands, TenantContext tenant, HttpServletRequest http) {
         this.commands = commands;
         this.tenant = tenant;
+        this.http = http;
     }
 
     /**
-     * @param command a stable name of the command ({@code catalog-version.create}); keys are scoped by it
+     * @param command a stable name of the command ({@code catalog-version.create}), for metrics: keys are
+     *                scoped by tenant, and the fingerprint (method, path, If-Match, body) tells commands apart
      * @param body    the request body as received (null when there is none)
      */
     public Response execute(String command, String idempotencyKey, String method, UriInfo uri, Object body, Supplier<CommandResponse> action) {
-        String fingerprint = CanonicalJsonHash.of("req", json.valueToTree(new Fingerprinted(method, uri.getPath(), json.valueToTree(body))));
+        // the same key with a new If-Match is a different request (422), not a replay of the old answer
+        String ifMatch = http.getHeader("If-Match");
+        String fingerprint = CanonicalJsonHash.of("req",
+                json.valueToTree(new Fingerprinted(method, uri.getPath(), ifMatch == null ? "" : ifMatch.strip(), json.valueToTree(body))));
         var request = new IdempotentRequest(tenant.tenant().value(), command, idempotencyKey, fingerprint);
         IdempotentCommands.Outcome outcome = commands.execute(request, action);
         CommandResponse r = outcome.response();
@@ -64,7 +71,7 @@ public class IdempotentEndpoint {
         return response.build();
     }
 
-    private record Fingerprinted(String method, String path, com.fasterxml.jackson.databind.JsonNode body) {}
+    private record Fingerprinted(String method, String path, String ifMatch, com.fasterxml.jackson.databind.JsonNode body) {}
 
     /** A 201 answer of a command that created something. */
     public CommandResponse created(Object body, URI location, long version) {

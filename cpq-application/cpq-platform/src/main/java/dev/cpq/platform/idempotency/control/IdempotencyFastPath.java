@@ -78,7 +78,8 @@ public class IdempotencyFastPath {
         }
     }
 
+    /** Per tenant and key, whatever the command (as in PostgreSQL): another command's request is a reuse. */
     private static CacheKey key(IdempotentRequest request) {
-        return LiveCacheKeys.idempotency(request.tenant(), request.command(), KeyComponents.digest(request.key()));
+        return LiveCacheKeys.idempotency(request.tenant(), "key", KeyComponents.digest(request.key()));
     }
 }

@@ -70,7 +70,9 @@ public class IdempotencyRecords {
         try (PreparedStatement insert = c.prepareStatement("INSERT INTO idempotency_record (tenant_id, command, idempotency_key,"
                 + " request_fingerprint, status, claim_token, lease_until, expires_at) VALUES (?, ?, ?, ?, 'IN_PROGRESS', ?,"
                 + " now() + ? * interval '1 millisecond', now() + ? * interval '1 millisecond') ON CONFLICT DO NOTHING")) {
-            bindKey(insert, request);
+            insert.setString(1, request.tenant());
+            insert.setString(2, request.command());
+            insert.setString(3, request.key());
             insert.setString(4, request.fingerprint());
             insert.setObject(5, token);
             insert.setLong(6, lease.toMillis());
@@ -83,8 +85,9 @@ public class IdempotencyRecords {
     private static Claim existing(Connection c, IdempotentRequest request, UUID token, Duration lease) throws SQLException {
         try (PreparedStatement existing = c.prepareStatement("SELECT request_fingerprint, status, lease_until > now(), response_status,"
                 + " response_body, response_location, response_etag FROM idempotency_record"
-                + " WHERE tenant_id = ? AND command = ? AND idempotency_key = ? FOR UPDATE")) {
-            bindKey(existing, request);
+                + " WHERE tenant_id = ? AND idempotency_key = ? FOR UPDATE")) {
+            existing.setString(1, request.tenant());
+            existing.setString(2, request.key());
             try (ResultSet rs = existing.executeQuery()) {
                 if (!rs.next()) {
                     // purged between our insert and our look: the caller may simply retry
@@ -104,13 +107,13 @@ public class IdempotencyRecords {
         }
         // the first request's lease ran out (it crashed or hung): take the key over
         try (PreparedStatement takeOver = c.prepareStatement("UPDATE idempotency_record SET claim_token = ?,"
-                + " lease_until = now() + ? * interval '1 millisecond' WHERE tenant_id = ? AND command = ? AND idempotency_key = ?"
-                + " AND status = 'IN_PROGRESS' AND lease_until <= now()")) {
+                + " lease_until = now() + ? * interval '1 millisecond' WHERE tenant_id = ? AND idempotency_key = ?"
+                + " AND request_fingerprint = ? AND status = 'IN_PROGRESS' AND lease_until <= now()")) {
             takeOver.setObject(1, token);
             takeOver.setLong(2, lease.toMillis());
             takeOver.setString(3, request.tenant());
-            takeOver.setString(4, request.command());
-            takeOver.setString(5, request.key());
+            takeOver.setString(4, request.key());
+            takeOver.setString(5, request.fingerprint());
             if (takeOver.executeUpdate() == 1) {
                 return new Owned(token);
             }
@@ -134,10 +137,11 @@ public class IdempotencyRecords {
     @Transactional(TxType.REQUIRES_NEW)
     public void release(IdempotentRequest request, UUID token) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_record WHERE tenant_id = ? AND command = ?"
+                PreparedStatement ps = c.prepareStatement("DELETE FROM idempotency_record WHERE tenant_id = ?"
                         + " AND idempotency_key = ? AND claim_token = ? AND status = 'IN_PROGRESS'")) {
-            bindKey(ps, request);
-            ps.setObject(4, token);
+            ps.setString(1, request.tenant());
+            ps.setString(2, request.key());
+            ps.setObject(3, token);
             ps.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency release failed", e);
@@ -161,15 +165,14 @@ public class IdempotencyRecords {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement ps = c.prepareStatement("UPDATE idempotency_record SET status = 'COMPLETED', response_status = ?,"
                         + " response_body = ?, response_location = ?, response_etag = ?, completed_at = now()"
-                        + " WHERE tenant_id = ? AND command = ? AND idempotency_key = ? AND claim_token = ? AND status = 'IN_PROGRESS'")) {
+                        + " WHERE tenant_id = ? AND idempotency_key = ? AND claim_token = ? AND status = 'IN_PROGRESS'")) {
             ps.setInt(1, response.status());
             ps.setString(2, response.body());
             ps.setString(3, response.location());
             ps.setString(4, response.etag());
             ps.setString(5, request.tenant());
-            ps.setString(6, request.command());
-            ps.setString(7, request.key());
-            ps.setObject(8, token);
+            ps.setString(6, request.key());
+            ps.setObject(7, token);
             if (ps.executeUpdate() != 1) {
                 // our lease ran out and another request took the key over: it decides, we roll back
                 throw new IdempotencyRequestInProgressException();
@@ -177,11 +180,5 @@ public class IdempotencyRecords {
         } catch (SQLException e) {
             throw new IllegalStateException("idempotency completion failed", e);
         }
-    }
-
-    private static void bindKey(PreparedStatement ps, IdempotentRequest request) throws SQLException {
-        ps.setString(1, request.tenant());
-        ps.setString(2, request.command());
-        ps.setString(3, request.key());
     }
 }

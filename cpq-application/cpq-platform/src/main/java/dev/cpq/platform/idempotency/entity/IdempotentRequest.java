@@ -4,7 +4,8 @@ import java.util.Objects;
 
 /**
  * A command request as idempotency sees it: who (tenant), which command, the client's key, and the
- * fingerprint of the request (method, path, canonical body) that a reused key must match.
+ * fingerprint of the request (method, path, If-Match, canonical body) that a reused key must match. A key
+ * is scoped by tenant within a service: the command is information (metrics), not part of the scope.
  */
 public record IdempotentRequest(String tenant, String command, String key, String fingerprint) {
 

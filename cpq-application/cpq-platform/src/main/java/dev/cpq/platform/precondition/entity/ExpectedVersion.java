@@ -9,11 +9,16 @@ import java.util.regex.Pattern;
  */
 public record ExpectedVersion(long value) {
 
-    private static final Pattern ETAG = Pattern.compile("\\s*(?:W/)?\"(\\d{1,18})\"\\s*");
+    private static final Pattern ETAG = Pattern.compile("\\s*\"(\\d{1,18})\"\\s*");
+    private static final Pattern WEAK = Pattern.compile("\\s*W/.*", Pattern.DOTALL);
 
     public static ExpectedVersion fromIfMatch(String header) {
         if (header == null || header.isBlank()) {
             throw new PreconditionRequiredException();
+        }
+        // If-Match compares strongly (RFC 9110 13.1.1): a weak ETag never matches, and this suite issues none
+        if (WEAK.matcher(header).matches()) {
+            throw InvalidIfMatchException.weak();
         }
         Matcher m = ETAG.matcher(header);
         if (!m.matches()) {

@@ -10,7 +10,16 @@ public class InvalidIfMatchException extends ProblemException {
     private static final long serialVersionUID = 1L;
 
     public InvalidIfMatchException() {
-        super("If-Match must be an ETag this service issued, such as \"3\".");
+        this("If-Match must be an ETag this service issued, such as \"3\".");
+    }
+
+    private InvalidIfMatchException(String detail) {
+        super(detail);
+    }
+
+    /** A weak ETag ({@code W/"3"}) as a precondition: refused (400), never read as the version it names. */
+    public static InvalidIfMatchException weak() {
+        return new InvalidIfMatchException("If-Match must be a strong ETag such as \"3\": a weak ETag (W/\"3\") is not a precondition.");
     }
 
     @Override

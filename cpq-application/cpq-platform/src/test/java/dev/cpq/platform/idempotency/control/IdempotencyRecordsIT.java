@@ -71,6 +71,17 @@ class IdempotencyRecordsIT {
     }
 
     @Test
+    void aKeyUsedForOneCommandIsRefusedForAnotherCommandOfTheSameTenant() {
+        var owned = (IdempotencyRecords.Owned) claim(request("k", "POST /quotes {}"), Duration.ofMinutes(1), Duration.ofHours(25));
+        records.completeRejected(request("k", "POST /quotes {}"), owned.token(), new CommandResponse(201, "{}", null, "\"1\""));
+        IdempotentRequest price = new IdempotentRequest("t1", "quote.price", "k", "POST /quotes/q-1/price {}");
+        assertThatThrownBy(() -> claim(price, Duration.ofMinutes(1), Duration.ofHours(25)))
+                .as("keys are scoped by tenant, not by command").isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(claim(new IdempotentRequest("t2", "quote.price", "k", "POST /quotes/q-1/price {}"), Duration.ofMinutes(1),
+                Duration.ofHours(25))).as("another tenant's key of the same text is its own").isInstanceOf(IdempotencyRecords.Owned.class);
+    }
+
+    @Test
     void aCompletedCommandIsReplayedWithItsResponse() {
         var owned = (IdempotencyRecords.Owned) claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
         CommandResponse response = new CommandResponse(201, "{\"quoteId\":\"q-1\"}", "/quote/api/quotes/q-1", "\"1\"");

@@ -8,9 +8,22 @@ import org.junit.jupiter.api.Test;
 class ExpectedVersionTest {
 
     @Test
-    void readsStrongAndWeakEtags() {
+    void readsStrongEtags() {
         assertThat(ExpectedVersion.fromIfMatch("\"3\"").value()).isEqualTo(3);
-        assertThat(ExpectedVersion.fromIfMatch(" W/\"12\" ").value()).isEqualTo(12);
+        assertThat(ExpectedVersion.fromIfMatch(" \"12\" ").value()).isEqualTo(12);
+    }
+
+    @Test
+    void aWeakEtagIsRefusedAsAPreconditionWith400NamingIfMatch() {
+        for (String weak : new String[] {"W/\"3\"", " W/\"12\" ", "W/\"x\""}) {
+            assertThatThrownBy(() -> ExpectedVersion.fromIfMatch(weak)).as(weak).isInstanceOf(InvalidIfMatchException.class)
+                    .satisfies(e -> {
+                        var p = ((InvalidIfMatchException) e).problem();
+                        assertThat(p.getStatus()).isEqualTo(400);
+                        assertThat(p.getCode()).isEqualTo("VALIDATION_FAILED");
+                        assertThat(p.getDetail()).contains("weak");
+                    });
+        }
     }
 
     @Test
