@@ -61,7 +61,8 @@ public class ClientRateLimit implements ContainerRequestFilter {
             return; // public endpoints (health, metrics) are not limited per client
         }
         String mark = request.getHeaderString(InternalCallSignature.HEADER);
-        if (mark != null && internalCalls.verifies(mark, (String) request.getProperty(RequestCorrelation.PROPERTY), caller.subject())) {
+        if (mark != null && internalCalls.verifies(mark, request.getMethod(), request.getUriInfo().getRequestUri(),
+                (String) request.getProperty(RequestCorrelation.PROPERTY), caller.subject())) {
             internal.increment();
             return; // the request this call serves was counted when it came in
         }

@@ -5,11 +5,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Optional;
@@ -18,10 +21,13 @@ import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Marks a call one service makes to another on behalf of a request it is serving (quote asking catalog
- * and pricing while it submits): an HMAC-SHA256, under a key only the services hold, over the request id
- * and the caller's subject the call carries. The rate limiter does not count a call that bears a valid
- * mark, because the request it serves was counted when it came in: a partner's submit costs one request
- * of its quota, not three. Without a configured key nothing is marked and everything counts.
+ * and pricing while it submits, pricing asking catalog): an HMAC-SHA256, under a key only the services
+ * hold, over the call's method, path and query, the instant it was made, the request id and the caller's
+ * subject. The rate limiter does not count a call that bears a valid mark, because the request it serves
+ * was counted when it came in: a partner's submit costs one request of its quota, not three. A mark is
+ * honoured only for that call and within {@link #VALIDITY} of its instant either way (clock skew between
+ * hosts): one seen (a log, a proxy) cannot be replayed on another path or later to skip the limit.
+ * Without a configured key nothing is marked and everything counts.
  */
 @ApplicationScoped
 public class InternalCallSignature {
@@ -29,45 +35,75 @@ public class InternalCallSignature {
     /** The header that carries the mark. */
     public static final String HEADER = "X-Cpq-Internal-Call";
     private static final String ALGORITHM = "HmacSHA256";
+    /** How long a mark is honoured after (and, for a receiver's clock behind, before) its instant. */
+    public static final Duration VALIDITY = Duration.ofSeconds(30);
 
     private Optional<SecretKeySpec> key;
+    private Clock clock;
 
     protected InternalCallSignature() {}
 
     @Inject
     public InternalCallSignature(ServiceConfiguration configuration) {
-        this(configuration.internalCallKeyFile().map(InternalCallSignature::read));
+        this(configuration.internalCallKeyFile().map(InternalCallSignature::read), Clock.systemUTC());
     }
 
-    /** For tests: a key given as bytes, or none. */
-    public InternalCallSignature(Optional<byte[]> key) {
+    /** For tests: a key given as bytes, or none, and the clock marks are made and judged by. */
+    public InternalCallSignature(Optional<byte[]> key, Clock clock) {
         this.key = key.map(k -> new SecretKeySpec(k, ALGORITHM));
+        this.clock = clock;
     }
 
-    /** The mark for a call made for {@code requestId} on behalf of {@code subject}, if a key is configured. */
-    public Optional<String> sign(String requestId, String subject) {
-        return key.map(k -> Base64.getUrlEncoder().withoutPadding().encodeToString(mac(k, requestId, subject)));
+    /**
+     * The mark for a call of {@code method} to {@code target} made now for {@code requestId} on behalf of
+     * {@code subject}, if a key is configured: {@code <epoch seconds>.<base64url HMAC>}.
+     */
+    public Optional<String> sign(String method, URI target, String requestId, String subject) {
+        long instant = clock.instant().getEpochSecond();
+        return key.map(k -> instant + "." + Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(mac(k, method, target, instant, requestId, subject)));
     }
 
-    /** Whether {@code mark} is this deployment's mark for that request id and subject (constant-time). */
-    public boolean verifies(String mark, String requestId, String subject) {
-        if (key.isEmpty() || mark == null || requestId == null || subject == null) {
+    /**
+     * Whether {@code mark} is this deployment's mark for this very call (method, path and query, request
+     * id, subject), made within {@link #VALIDITY} of now (constant-time comparison).
+     */
+    public boolean verifies(String mark, String method, URI target, String requestId, String subject) {
+        if (key.isEmpty() || mark == null || method == null || target == null || requestId == null || subject == null) {
             return false;
         }
+        int dot = mark.indexOf('.');
+        if (dot < 1 || dot > 19) {
+            return false;
+        }
+        long instant;
         byte[] given;
         try {
-            given = Base64.getUrlDecoder().decode(mark);
+            instant = Long.parseLong(mark.substring(0, dot));
+            given = Base64.getUrlDecoder().decode(mark.substring(dot + 1));
         } catch (IllegalArgumentException e) {
             return false;
         }
-        return MessageDigest.isEqual(given, mac(key.get(), requestId, subject));
+        long now = clock.instant().getEpochSecond();
+        if (Math.abs(now - instant) > VALIDITY.toSeconds()) {
+            return false; // replayed after its time, or made by a clock too far ahead
+        }
+        return MessageDigest.isEqual(given, mac(key.get(), method, target, instant, requestId, subject));
     }
 
-    private static byte[] mac(SecretKeySpec key, String requestId, String subject) {
+    /** Path and query as they travel (raw), so sender and receiver see the same text. */
+    private static String pathAndQuery(URI target) {
+        String path = target.getRawPath() == null ? "" : target.getRawPath();
+        return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
+    }
+
+    private static byte[] mac(SecretKeySpec key, String method, URI target, long instant, String requestId, String subject) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal((requestId + "\n" + subject).getBytes(StandardCharsets.UTF_8));
+            String signed = String.join("\n", "cpq-internal-call/2", method.toUpperCase(java.util.Locale.ROOT), pathAndQuery(target),
+                    Long.toString(instant), requestId, subject);
+            return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
         }

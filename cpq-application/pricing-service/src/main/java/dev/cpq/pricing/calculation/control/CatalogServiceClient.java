@@ -2,23 +2,29 @@ package dev.cpq.pricing.calculation.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cpq.platform.ratelimit.control.InternalCallSignature;
+import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.pricing.calculation.entity.CatalogLocation;
 import dev.cpq.pricing.calculation.entity.CatalogUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * Asks catalog-service which catalog version is active for the caller's tenant ({@code GET
  * /active-version}, answered from its database), with the caller's own bearer token: pricing holds no
- * credentials of its own, and the catalog scopes the answer by the token's tenant. Bounded at 2 s;
- * anything but a clear answer is {@link CatalogUnavailableException}, never a guess.
+ * credentials of its own, and the catalog scopes the answer by the token's tenant. The call is marked as
+ * made on behalf of the request being served ({@link InternalCallSignature}), so catalog does not count
+ * the caller twice against its rate limit. Bounded at 2 s; anything but a clear answer is
+ * {@link CatalogUnavailableException}, never a guess.
  */
 @ApplicationScoped
 public class CatalogServiceClient {
@@ -26,14 +32,31 @@ public class CatalogServiceClient {
     static final Duration TIMEOUT = Duration.ofSeconds(2);
 
     private CatalogLocation location;
+    private CallMark mark;
     private HttpClient http;
     private final ObjectMapper json = new ObjectMapper();
 
     protected CatalogServiceClient() {}
 
+    /** Marks one call: its method and target, for the request id being served. */
+    @FunctionalInterface
+    public interface CallMark {
+        Optional<String> of(String method, URI target, String requestId);
+    }
+
     @Inject
+    public CatalogServiceClient(CatalogLocation location, InternalCallSignature signature, TenantContext tenant) {
+        this(location, (method, target, requestId) -> signature.sign(method, target, requestId, tenant.caller().subject()));
+    }
+
+    /** For tests: calls without a mark. */
     public CatalogServiceClient(CatalogLocation location) {
+        this(location, (method, target, requestId) -> Optional.empty());
+    }
+
+    public CatalogServiceClient(CatalogLocation location, CallMark mark) {
         this.location = location;
+        this.mark = mark;
         // HTTP/1.1: GlassFish's listener speaks it only (cleartext upgrades to HTTP/2 ended in errors)
         this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(TIMEOUT)
                 .followRedirects(HttpClient.Redirect.NEVER).build();
@@ -51,6 +74,7 @@ public class CatalogServiceClient {
         }
         if (requestId != null) {
             get.header("X-Request-Id", requestId);
+            mark.of("GET", location.activeVersion(), requestId).ifPresent(m -> get.header(InternalCallSignature.HEADER, m));
         }
         HttpResponse<String> response;
         try {

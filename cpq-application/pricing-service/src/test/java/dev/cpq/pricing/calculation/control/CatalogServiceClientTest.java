@@ -35,6 +35,7 @@ class CatalogServiceClientTest {
             seen.put("path", exchange.getRequestURI().getPath());
             seen.put("authorization", String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
             seen.put("requestId", String.valueOf(exchange.getRequestHeaders().getFirst("X-Request-Id")));
+            seen.put("internalCall", String.valueOf(exchange.getRequestHeaders().getFirst("X-Cpq-Internal-Call")));
             try {
                 Thread.sleep(delayMillis);
             } catch (InterruptedException e) {
@@ -67,6 +68,17 @@ class CatalogServiceClientTest {
         assertThat(client().activeVersion("Bearer abc.def.ghi", "req-42")).hasValue(7);
         assertThat(seen).containsEntry("path", "/catalog/api/active-version").containsEntry("authorization", "Bearer abc.def.ghi")
                 .containsEntry("requestId", "req-42");
+    }
+
+    @Test
+    void theCallIsMarkedAsMadeForTheRequestBeingServedWithItsMethodAndPath() {
+        CatalogServiceClient marking = new CatalogServiceClient(
+                CatalogLocation.of("http://127.0.0.1:" + server.getAddress().getPort() + "/catalog/api/"),
+                (method, target, requestId) -> java.util.Optional.of(method + " " + target.getRawPath() + " " + requestId));
+        assertThat(marking.activeVersion("Bearer t", "req-5")).hasValue(7);
+        assertThat(seen).containsEntry("internalCall", "GET /catalog/api/active-version req-5");
+        assertThat(client().activeVersion("Bearer t", "req-6")).hasValue(7);
+        assertThat(seen).as("no key, no mark").containsEntry("internalCall", "null");
     }
 
     @Test

@@ -31,7 +31,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -65,7 +64,13 @@ public class RemoteCalls {
     private Supplier<String> authorization;
     private Supplier<String> requestId;
     /** The mark of a call made on behalf of the request being served (not counted against the caller's limit again). */
-    private Function<String, Optional<String>> mark;
+    private CallMark mark;
+
+    /** Marks one call: its method and target, for the request id being served. */
+    @FunctionalInterface
+    public interface CallMark {
+        Optional<String> of(String method, URI target, String requestId);
+    }
     private HttpClient http;
     private final ObjectMapper json = new ObjectMapper().enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 
@@ -74,14 +79,15 @@ public class RemoteCalls {
     @Inject
     public RemoteCalls(HttpServletRequest request, CurrentRequest current, TenantContext tenant, InternalCallSignature signature,
             MeterRegistry registry) {
-        this(() -> request.getHeader("Authorization"), current::requestId, id -> signature.sign(id, tenant.caller().subject()), registry);
+        this(() -> request.getHeader("Authorization"), current::requestId,
+                (method, target, id) -> signature.sign(method, target, id, tenant.caller().subject()), registry);
     }
 
     RemoteCalls(Supplier<String> authorization, Supplier<String> requestId) {
-        this(authorization, requestId, id -> Optional.empty(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        this(authorization, requestId, (method, target, id) -> Optional.empty(), new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
     }
 
-    RemoteCalls(Supplier<String> authorization, Supplier<String> requestId, Function<String, Optional<String>> mark, MeterRegistry registry) {
+    RemoteCalls(Supplier<String> authorization, Supplier<String> requestId, CallMark mark, MeterRegistry registry) {
         this.registry = registry;
         this.authorization = authorization;
         this.requestId = requestId;
@@ -100,7 +106,7 @@ public class RemoteCalls {
 
     /** Sends now and answers later; the caller's token and request id are taken on the calling (request) thread. */
     public CompletableFuture<Answer> getAsync(String service, URI uri) {
-        return send(service, request(uri).GET());
+        return send(service, request("GET", uri).GET());
     }
 
     /** Sends now and answers later, like {@link #getAsync}. */
@@ -111,7 +117,7 @@ public class RemoteCalls {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a request body is always writable", e);
         }
-        return send(service, request(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
+        return send(service, request("POST", uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
     /** A deliberate 4xx refusal (a problem body with a code) passed through, anything else is unavailability. */
@@ -139,7 +145,7 @@ public class RemoteCalls {
         return json;
     }
 
-    private HttpRequest.Builder request(URI uri) {
+    private HttpRequest.Builder request(String method, URI uri) {
         HttpRequest.Builder b = HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json");
         String token = authorization.get();
         if (token != null) {
@@ -148,7 +154,7 @@ public class RemoteCalls {
         String id = requestId.get();
         if (id != null) {
             b.header("X-Request-Id", id);
-            mark.apply(id).ifPresent(m -> b.header(InternalCallSignature.HEADER, m));
+            mark.of(method, uri, id).ifPresent(m -> b.header(InternalCallSignature.HEADER, m));
         }
         return b;
     }

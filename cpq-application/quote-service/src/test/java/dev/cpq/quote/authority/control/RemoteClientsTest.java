@@ -108,13 +108,13 @@ class RemoteClientsTest {
     }
 
     @Test
-    void aCallMadeForTheRequestBeingServedCarriesItsMarkForThatRequestId() {
+    void aCallMadeForTheRequestBeingServedCarriesItsMarkForThatRequestIdMethodAndPath() {
         answers.put("/pricing/api/price-lists/eu/active-version", new Object[] {200,
                 "{\"priceListId\": \"eu\", \"priceListVersion\": 4, \"stalenessPolicy\": \"REPRICE_REQUIRED_ON_PUBLISH\", \"approvalPolicyVersion\": 2}"});
-        RemoteCalls marking = new RemoteCalls(() -> "Bearer abc", () -> "req-9", id -> java.util.Optional.of("mark-of-" + id),
+        RemoteCalls marking = new RemoteCalls(() -> "Bearer abc", () -> "req-9", (method, target, id) -> java.util.Optional.of("mark-of-" + method + "-" + target.getRawPath() + "-" + id),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         new PricingServiceClient(locations(), marking).activePriceList("eu").get();
-        assertThat(seen).containsEntry("requestId", "req-9").containsEntry("internalCall", "mark-of-req-9");
+        assertThat(seen).containsEntry("requestId", "req-9").containsEntry("internalCall", "mark-of-GET-/pricing/api/price-lists/eu/active-version-req-9");
 
         pricing().activePriceList("eu").get();
         assertThat(seen).as("no key, no mark").containsEntry("internalCall", "null");
