@@ -10,6 +10,8 @@ GF_DOMAIN_DIR=$GF_DOMAINS/$GF_DOMAIN
 GF_LOG=$GF_DOMAIN_DIR/logs/server.log
 GF_CONFIG_MARK=$GF_DOMAIN_DIR/.cpq-configured
 GF_DEPLOYED=$GF_DOMAIN_DIR/.cpq-deployed
+# the largest request header section the HTTP listener accepts (bytes): 128 KiB of token + 32 KiB
+GF_MAX_HEADER_BYTES=163840
 
 asadmin() {
   # start-domain gives up after ~60 s by default while the server keeps booting
@@ -78,7 +80,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v18" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
+  printf '%s\n' "v19" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -119,6 +121,8 @@ apply_domain_configuration() {
     asadmin delete-jvm-options -- "$(gf_escape "$opt")"
   done
   asadmin create-jvm-options -- "-Xms$GF_HEAP:-Xmx$GF_HEAP:-Xmn$(young_generation "$GF_HEAP"):-XX\:+UseParallelGC:-Duser.timezone=UTC"
+  # an empty product name: no "Server: Eclipse GlassFish 7.0.x" header and no version on the container's own pages
+  if ! asadmin list-jvm-options | grep -qx -- '-Dproduct.name='; then asadmin create-jvm-options -- '-Dproduct.name='; fi
   # One log sink, server.log, written by GlassFish's asynchronous pump: the console handler wrote and flushed
   # every record synchronously on the request thread. GlassFish's JTA interceptors log every @Transactional
   # call at INFO (AS-JTA-00004/6/7/9/10/13: three lines per command, 100 MB of log per half hour under load).
@@ -134,12 +138,16 @@ apply_domain_configuration() {
   asadmin set "$cfg.security-service.activate-default-principal-to-role-mapping=true"
   # cleartext HTTP/2 upgrades (h2c) end in RST_STREAM protocol errors on POSTs here: HTTP/1.1 only
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.http2-enabled=false"
-  # headers up to 32 KiB reach the application, so an oversized token gets the API's 401 problem body
-  # (the application refuses tokens over 8 KiB) instead of the HTTP layer's bare 400
-  asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=32768"
-  # no X-Powered-By banner in responses
+  # Grizzly refuses a request whose header section exceeds this (a bare 400, empty body, before any
+  # application runs). 160 KiB: a bearer token up to 128 KiB plus 32 KiB of other headers reaches the
+  # application and gets the API's 401 problem (it refuses tokens over 8 KiB); above the cap the
+  # container's bare 400 remains (docs/runbook.md)
+  asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=$GF_MAX_HEADER_BYTES"
+  # no X-Powered-By banner in responses (the Server header goes with product.name above)
   asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false"
-  asadmin set "$cfg.network-config.protocols.protocol.http-listener-1.http.server-header=false"
+  # the container's own error answers (unknown path, bad encoding, ... before or outside any application)
+  # are the API's problem bodies, not GlassFish's HTML report page
+  configure_problem_error_pages
   # listen on loopback only
   asadmin set "$cfg.network-config.network-listeners.network-listener.http-listener-1.address=127.0.0.1"
   asadmin set "$cfg.network-config.network-listeners.network-listener.http-listener-2.address=127.0.0.1"
@@ -148,7 +156,7 @@ apply_domain_configuration() {
   asadmin set "$cfg.iiop-service.iiop-listener.SSL.address=127.0.0.1"
   asadmin set "$cfg.iiop-service.iiop-listener.SSL_MUTUALAUTH.address=127.0.0.1"
   # the settings ServiceConfiguration reads (one place per service)
-  asadmin create-system-properties "$(gf_escape "cpq.redis.url=redis://127.0.0.1:$REDIS_PORT"):$(gf_escape "cpq.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT"):$(gf_escape "cpq.auth.jwks-file=$KEYS_DIR/jwks.json"):$(gf_escape "cpq.internal-calls.key-file=$KEYS_DIR/internal-call.key"):cpq.auth.issuer=$TOKEN_ISSUER:cpq.auth.audience=$TOKEN_AUDIENCE:cpq.rate-limit.per-minute=$RATE_LIMIT_PER_MINUTE:$(gf_escape "cpq.catalog.base-url=http://127.0.0.1:$GF_HTTP_PORT/catalog/api"):$(gf_escape "cpq.pricing.base-url=http://127.0.0.1:$GF_HTTP_PORT/pricing/api")"
+  asadmin create-system-properties "$(gf_escape "cpq.redis.url=redis://127.0.0.1:$REDIS_PORT"):$(gf_escape "cpq.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT"):$(gf_escape "cpq.auth.jwks-file=$KEYS_DIR/jwks.json"):$(gf_escape "cpq.internal-calls.key-file=$KEYS_DIR/internal-call.key"):$(gf_escape "cpq.metrics.scrape-token-file=$KEYS_DIR/metrics-scrape.token"):cpq.auth.issuer=$TOKEN_ISSUER:cpq.auth.audience=$TOKEN_AUDIENCE:cpq.rate-limit.per-minute=$RATE_LIMIT_PER_MINUTE:$(gf_escape "cpq.catalog.base-url=http://127.0.0.1:$GF_HTTP_PORT/catalog/api"):$(gf_escape "cpq.pricing.base-url=http://127.0.0.1:$GF_HTTP_PORT/pricing/api")"
   # origins hold ':' and ',' cannot be escaped there: a property of its own
   asadmin create-system-properties "$(gf_escape "cpq.cors.allowed-origins=$CORS_ORIGINS")"
   local svc pool
@@ -171,6 +179,44 @@ apply_domain_configuration() {
     asadmin ping-connection-pool "$pool"
     asadmin create-jdbc-resource --connectionpoolid "$pool" "jdbc/$svc"
   done
+}
+
+# Problem bodies for the statuses the container answers itself, one file per status under the domain's
+# config (not docroot: not served as content), served by the virtual server's send-error pages with the
+# content type of their extension (.problem -> application/problem+json, mapped in default-web.xml).
+# What Grizzly refuses before the web container runs (a header section over GF_MAX_HEADER_BYTES, an
+# undecodable URI such as %00) stays a bare 400 with an empty body (docs/runbook.md).
+GF_ERROR_PAGES=$GF_DOMAIN_DIR/config/cpq-errors
+
+configure_problem_error_pages() {
+  local vs=configs.config.server-config.http-service.virtual-server.server n=0 entry status code title detail
+  mkdir -p "$GF_ERROR_PAGES"
+  for entry in \
+    "400|BAD_REQUEST|Bad request|The request was rejected." \
+    "401|UNAUTHENTICATED|Authentication required|A bearer token is required." \
+    "403|FORBIDDEN|Forbidden|Your roles do not allow this operation." \
+    "404|NOT_FOUND|Not found|No such resource." \
+    "405|METHOD_NOT_ALLOWED|Method not allowed|This resource does not support that method." \
+    "408|REQUEST_TIMEOUT|Request timeout|The request was not received in time." \
+    "411|LENGTH_REQUIRED|Length required|The request needs a Content-Length or a chunked body." \
+    "413|PAYLOAD_TOO_LARGE|Payload too large|The request is too large." \
+    "414|URI_TOO_LONG|URI too long|The request URI is too long." \
+    "415|UNSUPPORTED_MEDIA_TYPE|Unsupported media type|Send application/json." \
+    "500|INTERNAL_ERROR|Internal error|The service failed unexpectedly." \
+    "501|NOT_IMPLEMENTED|Not implemented|The method is not supported." \
+    "503|SERVICE_UNAVAILABLE|Service unavailable|The service is not available; retry shortly." \
+    "505|HTTP_VERSION_NOT_SUPPORTED|HTTP version not supported|Use HTTP/1.1."; do
+    IFS='|' read -r status code title detail <<<"$entry"
+    printf '{"type":"urn:cpq:problem:%s","title":"%s","status":%s,"detail":"%s","code":"%s"}\n' \
+      "$(tr 'A-Z_' 'a-z-' <<<"$code")" "$title" "$status" "$detail" "$code" >"$GF_ERROR_PAGES/$status.problem"
+    n=$((n + 1))
+    asadmin set "$vs.property.send-error_$n=code=$status path=$GF_ERROR_PAGES/$status.problem"
+  done
+  # the media type of the pages: one mapping in the defaults every web module (and the root one) inherits
+  if ! grep -q '<extension>problem</extension>' "$GF_DOMAIN_DIR/config/default-web.xml"; then
+    sed -i 's|</web-app>|  <mime-mapping>\n    <extension>problem</extension>\n    <mime-type>application/problem+json</mime-type>\n  </mime-mapping>\n</web-app>|' \
+      "$GF_DOMAIN_DIR/config/default-web.xml"
+  fi
 }
 
 war_path() { echo "$CPQ_ROOT/${CPQ_WAR_MODULE[$1]}/target/$1-service.war"; }
@@ -224,6 +270,37 @@ glassfish_up() {
     restart_glassfish # JVM options and the driver take effect on restart
   fi
   deploy_wars
+  ensure_server_log_written
+}
+
+# Whether server.log is being written now: a request the application logs (a failed request is logged at
+# INFO with its path) carrying a unique marker, and the marker found in the file within 10 s.
+server_log_written() {
+  local marker
+  marker="log-check-$(date +%s%N)"
+  curl -s -o /dev/null -m 10 "http://127.0.0.1:$GF_HTTP_PORT/${CPQ_SERVICES[0]}/api/$marker" || true
+  for _ in $(seq 50); do
+    grep -q "$marker" "$GF_LOG" 2>/dev/null && return 0
+    sleep 0.2
+  done
+  return 1
+}
+
+# GlassFish now and then stops writing server.log after start-domain (../shared/STACK-NOTES.md); the
+# runbook finds incidents there, so `up` proves the log is written and restarts the domain once if not.
+ensure_server_log_written() {
+  if server_log_written; then
+    say "glassfish: server.log is written ($GF_LOG)"
+    return 0
+  fi
+  say "glassfish: server.log is not being written; restarting the domain once"
+  restart_glassfish
+  local svc
+  for svc in "${CPQ_SERVICES[@]}"; do
+    wait_for 180 "$svc-service health" "$GF_LOG" bash -c "[[ \$(curl -s -o /dev/null -m 10 -w '%{http_code}' http://127.0.0.1:$GF_HTTP_PORT/$svc/api/health) == 200 ]]"
+  done
+  server_log_written || die "glassfish: $GF_LOG is still not written after a restart of the domain (see $CPQ_LOGS/glassfish-start.log)"
+  say "glassfish: server.log is written after a restart ($GF_LOG)"
 }
 
 glassfish_status() {

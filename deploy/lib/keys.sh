@@ -8,6 +8,7 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 
 ensure_keys() {
   ensure_internal_call_key
+  ensure_metrics_scrape_token
   [[ -f $KEYS_DIR/jwks.json && -f $KEYS_DIR/signing-key.pem ]] && return 0
   mkdir -p "$KEYS_DIR"
   chmod 700 "$KEYS_DIR"
@@ -31,6 +32,15 @@ ensure_internal_call_key() {
   mkdir -p "$KEYS_DIR"
   chmod 700 "$KEYS_DIR"
   (umask 077 && openssl rand -hex 32 >"$KEYS_DIR/internal-call.key") || die "could not generate the internal call key"
+}
+
+# The token a metrics scraper presents to /metrics (Authorization: Bearer <token>): its series are labelled
+# by tenant, and tenant ids are not public. Prometheus reads it with authorization.credentials_file.
+ensure_metrics_scrape_token() {
+  [[ -f $KEYS_DIR/metrics-scrape.token ]] && return 0
+  mkdir -p "$KEYS_DIR"
+  chmod 700 "$KEYS_DIR"
+  (umask 077 && openssl rand -hex 32 >"$KEYS_DIR/metrics-scrape.token") || die "could not generate the metrics scrape token"
 }
 
 # mint_token TENANT ROLES(comma-separated) TTL_SECONDS SUBJECT

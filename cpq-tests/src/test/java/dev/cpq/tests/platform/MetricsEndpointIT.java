@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class MetricsEndpointIT {
 
     @Test
-    void metricsAreServedInPrometheusTextWithoutAuthentication() {
-        Reply metrics = get("/catalog/api/metrics", null);
+    void metricsAreServedInPrometheusTextToTheScraper() {
+        Reply metrics = get("/catalog/api/metrics", dev.cpq.tests.support.SuiteMetrics.scrapeToken());
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.contentType()).startsWith("text/plain");
         assertThat(metrics.body())
@@ -28,7 +28,27 @@ class MetricsEndpointIT {
                 .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                 .PUT(java.net.http.HttpRequest.BodyPublishers.ofString("{\"name\":\"n\",\"family\":\"F\",\"options\":[]}")).build());
         assertThat(rejected.status()).isEqualTo(428);
-        assertThat(get("/catalog/api/metrics", null).body())
+        assertThat(dev.cpq.tests.support.SuiteMetrics.scrape("catalog").body())
                 .containsPattern("cpq_problems_total\\{code=\"PRECONDITION_REQUIRED\",endpoint=\"OfferingsResource.put\",status=\"428\"\\} [1-9]");
+    }
+
+    @Test
+    void withoutTheScrapeTokenNobodyReadsTheTenantLabelledSeries() {
+        dev.cpq.tests.support.QuotingTenant quoting = new dev.cpq.tests.support.QuotingTenant();
+        String tenant = quoting.tenant;
+        String token = quoting.agent();
+        for (int i = 0; i < 2; i++) {
+            assertThat(get("/catalog/api/offerings/fiber-1g", token).status()).as("the tenant leaves a trace in the metrics").isEqualTo(200);
+        }
+        assertThat(dev.cpq.tests.support.SuiteMetrics.scrape("catalog").body()).as("the scraper sees it").contains(tenant);
+        for (String service : new String[] {"catalog", "pricing", "quote"}) {
+            for (String bearer : new String[] {null, token, "not-the-scrape-token"}) {
+                Reply metrics = get("/" + service + "/api/metrics", bearer);
+                assertThat(metrics.status()).as(service + " with " + bearer).isEqualTo(401);
+                assertThat(metrics.contentType()).startsWith("application/problem+json");
+                assertThat(metrics.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
+                assertThat(metrics.body()).doesNotContain(tenant);
+            }
+        }
     }
 }

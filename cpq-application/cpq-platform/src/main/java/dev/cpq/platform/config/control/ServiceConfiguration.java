@@ -31,6 +31,12 @@ public class ServiceConfiguration {
      * request counts.
      */
     public static final String INTERNAL_CALL_KEY_FILE = "cpq.internal-calls.key-file";
+    /**
+     * A file holding the token a metrics scraper presents ({@code Authorization: Bearer <token>}) to read
+     * {@code /metrics}: its series are labelled by tenant, and tenant ids are not public. Unset: {@code /metrics}
+     * answers 401 to everyone.
+     */
+    public static final String METRICS_SCRAPE_TOKEN_FILE = "cpq.metrics.scrape-token-file";
     public static final String AUTH_ISSUER = "cpq.auth.issuer";
     public static final String AUTH_AUDIENCE = "cpq.auth.audience";
 
@@ -71,6 +77,10 @@ public class ServiceConfiguration {
 
     public Path jwksFile() {
         return Path.of(required(AUTH_JWKS_FILE));
+    }
+
+    public Optional<Path> metricsScrapeTokenFile() {
+        return optional(METRICS_SCRAPE_TOKEN_FILE).map(Path::of);
     }
 
     public Optional<Path> internalCallKeyFile() {

@@ -57,7 +57,12 @@ public class OpenApiResource {
     private OpenAPI build() {
         OpenAPI base = new OpenAPI()
                 .info(new Info().title(identity.name() + " service").version("0.1.0")
-                        .description("CPQ/OMS " + identity.name() + " API. Errors are RFC 9457 problem details with a stable `code`."))
+                        .description("CPQ/OMS " + identity.name() + " API. Errors are RFC 9457 problem details with a stable `code`."
+                                + " Bearer tokens (RS256 JWT): `exp` and `nbf` are checked with at most 30 s of clock skew."
+                                + " Request bodies are strict JSON (duplicate keys, trailing data and numbers whose exponent or scale"
+                                + " exceeds 32 are 400 VALIDATION_FAILED); bodies over 1 MiB, declared or chunked, are 413."
+                                + " An Idempotency-Key is the tenant's within this service: the same key with another method, path,"
+                                + " If-Match or body is 422 IDEMPOTENCY_KEY_REUSED. If-Match takes strong ETags only (a weak one is 400)."))
                 .addServersItem(new Server().url("/" + identity.name() + "/api"))
                 .components(new Components().addSecuritySchemes("bearer",
                         new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))

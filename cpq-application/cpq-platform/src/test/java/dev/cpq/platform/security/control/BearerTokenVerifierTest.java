@@ -67,6 +67,14 @@ class BearerTokenVerifierTest {
     }
 
     @Test
+    void expAndNbfAreEnforcedWithAtMostThirtySecondsOfClockSkew() throws Exception {
+        verifier.verify(sign(signingKey, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(20)))));
+        assertRejected(sign(signingKey, c -> c.expirationTime(Date.from(Instant.now().minusSeconds(40)))));
+        verifier.verify(sign(signingKey, c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(20)))));
+        assertRejected(sign(signingKey, c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(40)))));
+    }
+
+    @Test
     void notYetValidIsRejected() throws Exception {
         assertRejected(sign(signingKey, c -> c.notBeforeTime(Date.from(Instant.now().plusSeconds(600)))));
     }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.net.URI;
 import java.util.UUID;
 
 /**
@@ -56,7 +57,8 @@ public class AcceptanceResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept the approved revision: ACCEPTED, an immutable snapshot and a QuoteAccepted event, in one transaction")
     @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
-    @ApiResponse(responseCode = "200", description = "The accepted quote; ETag is its new version")
+    @ApiResponse(responseCode = "200", description = "The accepted quote; ETag is its new version; a Link header"
+            + " <.../quotes/{id}/revisions/{revisionId}/snapshot>; rel=\"snapshot\" names the immutable snapshot")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs SALES_AGENT or PARTNER)")
     @ApiResponse(responseCode = "404", description = "QUOTE_NOT_FOUND")
@@ -73,7 +75,14 @@ public class AcceptanceResource {
         QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
         // pricing is asked before the key is claimed: its answer travels meanwhile
         var prepared = accepting.prepare(id);
-        return commands.execute(QuoteAccepting.ACCEPT, id, key, uri, body,
+        Response answer = commands.execute(QuoteAccepting.ACCEPT, id, key, uri, body,
                 () -> accepting.accept(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId(), prepared));
+        if (answer.getStatus() != 200) {
+            return answer;
+        }
+        // the accepted revision's immutable snapshot, linked from the answer (and its replays)
+        URI snapshot = uri.getBaseUriBuilder().path("quotes").path(id.value().toString()).path("revisions").path(body.quoteRevisionId().toString())
+                .path("snapshot").build();
+        return Response.fromResponse(answer).link(snapshot, "snapshot").build();
     }
 }

@@ -1,5 +1,6 @@
 package dev.cpq.quote.drafting.boundary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cpq.quote.authority.entity.ApprovalSignal;
 import dev.cpq.quote.drafting.entity.Quote;
@@ -9,7 +10,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** A quote as {@code GET /quotes/{id}} and every command answer it (ETag = {@code version}). */
+/**
+ * A quote as {@code GET /quotes/{id}} and every command answer it (ETag = {@code version}). Every field
+ * is present: one not known yet (a draft's catalog version, price result, approval, order) is {@code null},
+ * never omitted, as the contract lists them.
+ */
+@JsonInclude(JsonInclude.Include.ALWAYS)
 public record QuoteView(UUID quoteId, String status, long version, UUID revisionId, int revisionNo, String customerId, String currency,
         String market, String channel, String priceListId, List<QuoteLine> lines, Long catalogVersion, String configurationHash,
         UUID priceResultId, Long priceListVersion, String priceHash, Instant priceValidUntil, String stalenessPolicy, JsonNode pricedLines,
