@@ -13,11 +13,13 @@ public record DiscountPercent(BigDecimal value) implements Comparable<DiscountPe
 
     public DiscountPercent {
         Objects.requireNonNull(value, "value");
+        // messages show the value as written (toString: exponent notation, as long as the input), never
+        // toPlainString: 1E-999999999 in plain digits is a gigabyte
         if (value.signum() < 0 || value.compareTo(HUNDRED) > 0) {
-            throw new IllegalArgumentException("a discount is between 0 and 100 percent: " + value.toPlainString());
+            throw new IllegalArgumentException("a discount is between 0 and 100 percent: " + value);
         }
         if (value.signum() != 0 && value.stripTrailingZeros().scale() > 2) {
-            throw new IllegalArgumentException("a discount has at most two decimal places: " + value.toPlainString());
+            throw new IllegalArgumentException("a discount has at most two decimal places: " + value);
         }
         // one representation per value (7.5 and 7.50 are the same discount)
         value = value.setScale(2, RoundingMode.UNNECESSARY);

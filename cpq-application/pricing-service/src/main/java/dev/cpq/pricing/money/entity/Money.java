@@ -22,12 +22,12 @@ public record Money(BigDecimal amount, Currency currency) {
         Objects.requireNonNull(currency, "currency");
         int digits = scaleOf(currency);
         if (amount.signum() < 0) {
-            throw new IllegalArgumentException("an amount is never negative: " + amount.toPlainString());
+            throw new IllegalArgumentException("an amount is never negative: " + amount); // toString: bounded, unlike toPlainString
         }
         // 10.500 EUR is 10.50 EUR; 10.505 EUR is not an amount of euros
         if (significantScale(amount) > digits) {
             throw new IllegalArgumentException(currency.getCurrencyCode() + " amounts have at most " + digits + " decimal places: "
-                    + amount.toPlainString());
+                    + amount);
         }
         amount = amount.setScale(digits, RoundingMode.UNNECESSARY);
     }

@@ -27,4 +27,12 @@ class DiscountPercentTest {
         assertThat(DiscountPercent.of("7.50").exceeds(DiscountPercent.of("7.5"))).isFalse();
         assertThat(DiscountPercent.of("7.51").exceeds(DiscountPercent.of("7.5"))).isTrue();
     }
+
+    @org.junit.jupiter.api.Test
+    void aRefusedDiscountWithAnEnormousExponentIsNamedWithoutExpandingIt() {
+        for (String value : new String[] {"1E-999999999", "1E+999999999", "-1E+999999999"}) {
+            assertThatThrownBy(() -> DiscountPercent.of(value)).as(value).isInstanceOf(IllegalArgumentException.class)
+                    .satisfies(e -> assertThat(e.getMessage()).hasSizeLessThan(200));
+        }
+    }
 }
