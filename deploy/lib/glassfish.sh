@@ -89,6 +89,8 @@ gf_escape() { printf '%s' "$1" | sed 's/:/\\:/g'; }
 
 configure_domain() {
   local log=$CPQ_LOGS/glassfish-config.log fp
+  # the pools need the service passwords in this shell (the fingerprint's subshell loads them only there)
+  ensure_secrets
   fp=$(gf_config_fingerprint)
   if [[ -f $GF_CONFIG_MARK && $(cat "$GF_CONFIG_MARK") == "$fp" ]]; then
     say "glassfish: configuration unchanged"
