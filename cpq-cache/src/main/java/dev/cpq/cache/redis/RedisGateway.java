@@ -8,6 +8,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -21,7 +22,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The one door through which the suite talks to Redis. Every call answers or fails within the
- * endpoint's timeouts with a {@link RedisUnavailableException}; behind a circuit breaker, a dead Redis
+ * endpoint's timeouts with a {@link RedisUnavailableException} (so does a Redis that answers but cannot
+ * serve: OOM, READONLY, BUSY, LOADING...); behind a circuit breaker, a dead Redis
  * costs one fast failure per call instead of a timeout each. Callers decide per cache policy whether
  * to fall back to the source of truth or fail fast.
  */
@@ -102,9 +104,10 @@ public final class RedisGateway implements AutoCloseable {
                 .failureRateThreshold(settings.failureRatePercent())
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                // only an unreachable or silent Redis opens the breaker; a rejected command is a bug, not an outage
-                .recordExceptions(JedisConnectionException.class)
-                .ignoreExceptions(JedisDataException.class)
+                // an unreachable or silent Redis opens the breaker, and so does one that answers but cannot serve
+                // (out of memory, read-only, busy, loading); any other rejected command is a bug, not an outage
+                .recordException(e -> e instanceof JedisConnectionException || cannotServe(e))
+                .ignoreException(e -> e instanceof JedisDataException && !cannotServe(e))
                 .build();
         return CircuitBreaker.of("redis-" + name, breakerConfig);
     }
@@ -133,6 +136,9 @@ public final class RedisGateway implements AutoCloseable {
         } catch (CallNotPermittedException e) {
             throw new RedisUnavailableException("Redis at " + endpoint + " is failing; circuit open, not calling it", e);
         } catch (JedisDataException e) {
+            if (cannotServe(e)) {
+                throw new RedisUnavailableException("Redis at " + endpoint + " cannot serve: " + e.getMessage(), e);
+            }
             throw new IllegalStateException("Redis rejected a command: " + e.getMessage(), e);
         } catch (JedisException e) {
             throw new RedisUnavailableException("Redis at " + endpoint + " did not answer: " + e.getMessage(), e);
@@ -150,6 +156,18 @@ public final class RedisGateway implements AutoCloseable {
                 return j.eval(script.source(), keys, args);
             }
         });
+    }
+
+    /**
+     * Error replies by which a running Redis says it cannot serve now, whatever the command: they mean
+     * "Redis unavailable" like a timeout does. Matched at the start of the reply or of an error raised
+     * inside a script ({@code ... -OOM command not allowed ...}).
+     */
+    private static final Pattern CANNOT_SERVE =
+            Pattern.compile("(?:^|-)(?:OOM|READONLY|BUSY|LOADING|MASTERDOWN|NOREPLICAS|CLUSTERDOWN|TRYAGAIN|MISCONF)\\b");
+
+    static boolean cannotServe(Throwable e) {
+        return e instanceof JedisDataException && e.getMessage() != null && CANNOT_SERVE.matcher(e.getMessage()).find();
     }
 
     public CircuitBreaker.State breakerState() {

@@ -61,10 +61,10 @@ public class CacheOperations {
         try {
             Map<String, String> state = pointer.describe(line);
             Long current = number(state.get("current"));
-            return new PointerReport(line.domain().segment(), line.scope().orElse(null), current, number(state.get("previous")),
-                    movedAt(state.get("moved_at")), database, java.util.Objects.equals(current, database), null);
+            return PointerReport.of(line.domain().segment(), line.scope().orElse(null), current, number(state.get("previous")),
+                    movedAt(state.get("moved_at")), database);
         } catch (RedisUnavailableException e) {
-            return new PointerReport(line.domain().segment(), line.scope().orElse(null), null, null, null, database, false, e.getMessage());
+            return PointerReport.redisUnavailable(line.domain().segment(), line.scope().orElse(null), database, e.getMessage());
         }
     }
 

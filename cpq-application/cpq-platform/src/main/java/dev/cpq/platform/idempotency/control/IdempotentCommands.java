@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * response for the same request, refuse the key for a different one (422) or while the first still runs
  * (409). A deterministic rejection is stored and replayed too; an unexpected failure gives the key back.
  * Redis only speeds up replays: a response PostgreSQL replayed once is kept there for the key's next
- * retries, so a first execution never waits for Redis.
+ * retries, so a first execution never waits for Redis; the copy expires with the record (never later),
+ * so Redis never answers for a key PostgreSQL no longer holds.
  */
 @ApplicationScoped
 public class IdempotentCommands {
@@ -69,7 +70,7 @@ public class IdempotentCommands {
         }
         if (claim instanceof IdempotencyRecords.Replay replay) {
             // retries of one key tend to come in bursts: the next ones are answered from Redis
-            fastPath.remember(request, replay.response());
+            fastPath.remember(request, replay.response(), replay.recordExpiresAt());
             return replayed(request, replay.response());
         }
         UUID token = ((IdempotencyRecords.Owned) claim).token();
