@@ -114,10 +114,15 @@ public class RemoteCalls {
         return send(service, request(uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
-    /** A deliberate 4xx refusal (a problem body with a code) passed through, anything else is unavailability. */
+    /**
+     * Any answer but the one expected. A 4xx with a problem code is the owner's deliberate refusal: a stable
+     * 4xx for quote's caller ({@link RemoteProblemException}), never a 503 inviting retries that cannot
+     * succeed. A 5xx, or a 4xx without a problem code (not the owner's application answering: nothing deployed
+     * at that path, a proxy), is unavailability: 503.
+     */
     public RuntimeException refusal(String service, Answer answer) {
         String code = answer.code();
-        boolean deliberate = answer.status() >= 404 && answer.status() < 500 && answer.status() != 429 && code.matches("[A-Z][A-Z0-9_]*");
+        boolean deliberate = answer.status() >= 400 && answer.status() < 500 && code.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
         if (!deliberate) {
             return unavailable(service, "answered HTTP " + answer.status() + (code.isEmpty() ? "" : " " + code), null);
         }
@@ -128,7 +133,7 @@ public class RemoteCalls {
                 extensions.put(member.getKey(), member.getValue());
             }
         }
-        return new RemoteProblemException(answer.status(), code, answer.body().path("detail").asText(service + "-service refused"), extensions);
+        return new RemoteProblemException(service, answer.status(), code, answer.body().path("detail").asText(service + "-service refused"), extensions);
     }
 
     public RemoteServiceUnavailableException unavailable(String service, String detail, Throwable cause) {
