@@ -10,8 +10,9 @@ import java.util.Map;
  * A deliberate refusal of catalog- or pricing-service (a 4xx with a problem code), answered to quote's
  * caller as a stable 4xx: retrying the same request cannot change it, so it is never a 503.
  * <ul>
- * <li>401, 403, 409, 412, 422 and 429 keep their status and code (the caller's credentials, rights, a
- * state, a rule, its rate; pricing's 409 {@code CATALOG_VERSION_STALE} tells what to do);</li>
+ * <li>409, 412 and 422 keep their status and code (a state, a precondition, a rule; pricing's 409
+ * {@code CATALOG_VERSION_STALE} tells what to do); 401, 403 and 429 refuse the caller, not the command:
+ * {@link RemoteCallerRefusalException};</li>
  * <li>404 becomes 422: the quote exists, what it refers to (an offering, a price list) does not; except
  * "no catalog published", a state: 409;</li>
  * <li>any other 4xx (400 and the like: the owner refuses the input quote sent it, e.g. a currency it cannot
@@ -31,7 +32,7 @@ public class RemoteProblemException extends ProblemException {
         super(detail);
         this.extensions = new LinkedHashMap<>(extensions);
         switch (status) {
-            case 401, 403, 409, 412, 422, 429 -> {
+            case 409, 412, 422 -> {
                 this.status = status;
                 this.code = code;
             }
@@ -66,15 +67,5 @@ public class RemoteProblemException extends ProblemException {
             p = p.with(e.getKey(), e.getValue());
         }
         return p;
-    }
-
-    /** A 429 keeps the owner's pacing (its {@code retryAfterSeconds}); no other refusal invites a retry. */
-    @Override
-    public Map<String, String> headers() {
-        if (status == 429) {
-            Object seconds = extensions.get("retryAfterSeconds");
-            return Map.of("Retry-After", seconds == null ? "1" : String.valueOf(seconds));
-        }
-        return Map.of();
     }
 }

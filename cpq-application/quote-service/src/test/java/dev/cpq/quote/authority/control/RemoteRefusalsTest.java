@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.cpq.platform.problem.entity.ProblemException;
 import dev.cpq.quote.authority.entity.PriceListOffer;
+import dev.cpq.quote.authority.entity.RemoteCallerRefusalException;
 import dev.cpq.quote.authority.entity.PriceRequest;
 import dev.cpq.quote.authority.entity.RemoteProblemException;
 import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
@@ -84,15 +85,33 @@ class RemoteRefusalsTest {
     }
 
     @Test
-    void theCallersCredentialsRightsAndRateKeepTheirStatusAndCode() {
-        for (int s : new int[] {401, 403, 409, 412, 422}) {
+    void aStateAPreconditionOrARuleKeepTheirStatusAndCodeAsTheCommandsAnswer() {
+        for (int s : new int[] {409, 412, 422}) {
             RuntimeException refused = priceRefusedWith(s, "{\"code\":\"SOME_CODE\",\"status\":" + s + "}");
+            assertThat(refused).isInstanceOf(RemoteProblemException.class);
+            assertThat(((ProblemException) refused).problem().getStatus()).as("owner's " + s).isEqualTo(s);
+            assertThat(((ProblemException) refused).problem().getCode()).isEqualTo("SOME_CODE");
+        }
+    }
+
+    /** Not the command's final answer: the key is given back (as for an unavailability), the status and code are the owner's. */
+    @Test
+    void theCallersCredentialsRightsAndRateKeepTheirStatusAndCodeAndGiveTheKeyBack() {
+        for (int s : new int[] {401, 403}) {
+            RuntimeException refused = priceRefusedWith(s, "{\"code\":\"SOME_CODE\",\"status\":" + s + "}");
+            assertThat(refused).isInstanceOf(RemoteCallerRefusalException.class).isInstanceOf(RemoteServiceUnavailableException.class);
             assertThat(((ProblemException) refused).problem().getStatus()).as("owner's " + s).isEqualTo(s);
             assertThat(((ProblemException) refused).problem().getCode()).isEqualTo("SOME_CODE");
         }
         RuntimeException limited = priceRefusedWith(429, "{\"code\":\"RATE_LIMITED\",\"status\":429,\"retryAfterSeconds\":7}");
+        assertThat(limited).isInstanceOf(RemoteCallerRefusalException.class);
         assertThat(((ProblemException) limited).problem().getStatus()).isEqualTo(429);
+        assertThat(((ProblemException) limited).problem().getCode()).isEqualTo("RATE_LIMITED");
         assertThat(((ProblemException) limited).headers()).containsEntry("Retry-After", "7");
+        assertThatThrownBy(() -> new OutsideTransaction().run(() -> {
+            throw (RemoteCallerRefusalException) limited;
+        })).isInstanceOfSatisfying(RemoteServiceUnavailableException.Transient.class,
+                t -> assertThat(t.problem().problem().getStatus()).isEqualTo(429));
     }
 
     @Test
