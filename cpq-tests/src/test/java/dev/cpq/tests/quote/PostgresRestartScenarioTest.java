@@ -54,6 +54,9 @@ class PostgresRestartScenarioTest {
     private final Queue<String> failures = new ConcurrentLinkedQueue<>();
     private final Queue<String> quotesOpened = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean keepGoing = new AtomicBoolean(true);
+    /** When PostgreSQL was stopped (System.nanoTime), 0 before. */
+    private volatile long outageAt;
+    private final java.util.concurrent.atomic.AtomicInteger requestsMeetingTheOutage = new java.util.concurrent.atomic.AtomicInteger();
     /** When PostgreSQL accepted connections again (System.nanoTime), 0 before. */
     private volatile long backAt;
     /** Per agent: its first successful command after PostgreSQL was back (a retried one, often). */
@@ -74,6 +77,7 @@ class PostgresRestartScenarioTest {
             }
             assertThat(everyAgentFinishedAFlow.await(60, TimeUnit.SECONDS)).as("every agent finished a flow before the outage").isTrue();
 
+            outageAt = System.nanoTime();
             try (var outage = ServiceControl.stopped("postgres")) {
                 // the agents keep sending commands into the outage
                 Thread.sleep(OUTAGE.toMillis());
@@ -93,8 +97,9 @@ class PostgresRestartScenarioTest {
             for (long at : agentRecoveredAt.values()) {
                 lastAgentBack = Math.max(lastAgentBack, at);
             }
-            System.out.printf("PostgreSQL restart: fresh flow steady %d ms after PostgreSQL was back; every agent succeeded again within %d ms;"
-                    + " agents done %d ms after; answers other than success: %s%n", steadyAfter.toMillis(),
+            System.out.printf("PostgreSQL restart: %d agent requests met the outage; fresh flow steady %d ms after PostgreSQL was back;"
+                    + " every agent succeeded again within %d ms; agents done %d ms after; answers other than success: %s%n",
+                    requestsMeetingTheOutage.get(), steadyAfter.toMillis(),
                     Duration.ofNanos(lastAgentBack - back).toMillis(), Duration.ofNanos(System.nanoTime() - back).toMillis(), summary());
         } finally {
             keepGoing.set(false);
@@ -104,7 +109,8 @@ class PostgresRestartScenarioTest {
 
         assertThat(failures).as("answers during the outage: transient failures are 503 problems with a code, never 500")
                 .allSatisfy(f -> assertThat(f).matches("(503 [A-Z][A-Z_]+|409 IDEMPOTENCY_REQUEST_IN_PROGRESS) .*"));
-        assertThat(failures).as("the agents did meet the outage").isNotEmpty();
+        // answered or still waiting when PostgreSQL went away (some reads wait it out: EclipseLink retries them)
+        assertThat(requestsMeetingTheOutage.get()).as("agent requests sent or in flight while PostgreSQL was away").isPositive();
         assertThat(steadyAfter).as("a fresh flow succeeded on first attempts this long after PostgreSQL was back").isLessThanOrEqualTo(STEADY_WITHIN);
         assertThat(agentRecoveredAt).as("every agent succeeded again after PostgreSQL was back").hasSize(AGENTS);
         agentRecoveredAt.forEach((agent, at) -> assertThat(Duration.ofNanos(at - backAt))
@@ -225,11 +231,15 @@ class PostgresRestartScenarioTest {
     /** The request, with every answer other than success recorded as "status CODE" (or "io ..." when none came). */
     private Reply sendRecorded(String method, String path, String body, String... headers) {
         Reply reply;
+        long sent = System.nanoTime();
         try {
             reply = DeployedSuite.call(method, path, tenant.agent(), body, headers);
         } catch (RuntimeException e) {
             failures.add("io " + e);
             return null;
+        }
+        if (outageAt != 0 && System.nanoTime() >= outageAt && (backAt == 0 || sent <= backAt)) {
+            requestsMeetingTheOutage.incrementAndGet();
         }
         if (reply.status() >= 500 || reply.status() == 409 && "IDEMPOTENCY_REQUEST_IN_PROGRESS".equals(code(reply))) {
             boolean problem = reply.contentType().startsWith("application/problem+json");

@@ -28,7 +28,8 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
     public Response toResponse(Throwable e) {
         if (TransientDatabaseFailure.isCauseOf(e)) {
             // an outage, not a defect: one line, and the client's retry is welcome
-            LOG.warning(() -> "database unavailable on " + (uriInfo == null ? "?" : uriInfo.getRequestUri()) + ": " + e);
+            LOG.warning(() -> "database unavailable on " + (uriInfo == null ? "?" : uriInfo.getRequestUri()) + ": " + e + "; at the root: "
+                    + rootCause(e));
             return ProblemResponses.builder(TransientDatabaseFailure.problem(), uriInfo)
                     .header("Retry-After", TransientDatabaseFailure.RETRY_AFTER_SECONDS).build();
         }
@@ -38,5 +39,13 @@ public class UnexpectedFailureMapper implements ExceptionMapper<Throwable> {
                         "The service failed unexpectedly; quote the incident id when reporting it.")
                 .with("incidentId", incident);
         return ProblemResponses.of(problem, uriInfo);
+    }
+
+    private static Throwable rootCause(Throwable e) {
+        Throwable root = e;
+        for (int depth = 0; root.getCause() != null && root.getCause() != root && depth < 32; depth++) {
+            root = root.getCause();
+        }
+        return root;
     }
 }
