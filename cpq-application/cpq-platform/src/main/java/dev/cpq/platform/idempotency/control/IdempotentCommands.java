@@ -34,16 +34,19 @@ public class IdempotentCommands {
     private CommandTransaction transaction;
     private IdempotencyFastPath fastPath;
     private MeterRegistry registry;
+    private UnreleasedClaims unreleased;
     private final ObjectMapper json = JsonDialect.strictMapper();
 
     protected IdempotentCommands() {}
 
     @Inject
-    public IdempotentCommands(IdempotencyRecords records, CommandTransaction transaction, IdempotencyFastPath fastPath, MeterRegistry registry) {
+    public IdempotentCommands(IdempotencyRecords records, CommandTransaction transaction, IdempotencyFastPath fastPath, MeterRegistry registry,
+            UnreleasedClaims unreleased) {
         this.records = records;
         this.transaction = transaction;
         this.fastPath = fastPath;
         this.registry = registry;
+        this.unreleased = unreleased;
     }
 
     /** The response to send, and whether it is a replay of an earlier execution. */
@@ -54,6 +57,10 @@ public class IdempotentCommands {
         try {
             // a new key (nearly every command) costs one INSERT; a taken one is first looked up in Redis
             Optional<IdempotencyRecords.Owned> owned = records.claimNew(request, LEASE, RETENTION);
+            if (owned.isEmpty() && releasedNow(request)) {
+                // our own claim of this key, left behind by a database outage, was given back just now
+                owned = records.claimNew(request, LEASE, RETENTION);
+            }
             if (owned.isPresent()) {
                 claim = owned.get();
             } else {
@@ -87,10 +94,34 @@ public class IdempotentCommands {
             records.completeRejected(request, token, rejection(e));
             throw e;
         } catch (RuntimeException | Error e) {
-            records.release(request, token);
+            release(request, token, e);
             throw e;
         }
         return new Outcome(response, false);
+    }
+
+    /** Gives the key back; when the database cannot take it now, the claim is remembered and the failure stays the command's own. */
+    private void release(IdempotentRequest request, UUID token, Throwable failure) {
+        try {
+            records.release(request, token);
+        } catch (RuntimeException notNow) {
+            unreleased.remember(request, token);
+            failure.addSuppressed(notNow);
+        }
+    }
+
+    private boolean releasedNow(IdempotentRequest request) {
+        Optional<UUID> token = unreleased.take(request);
+        if (token.isEmpty()) {
+            return false;
+        }
+        try {
+            records.release(request, token.get());
+            return true;
+        } catch (RuntimeException stillUnreachable) {
+            unreleased.remember(request, token.get());
+            throw stillUnreachable;
+        }
     }
 
     private Outcome replayed(IdempotentRequest request, CommandResponse response) {

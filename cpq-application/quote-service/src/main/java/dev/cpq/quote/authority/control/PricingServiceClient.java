@@ -73,7 +73,7 @@ public class PricingServiceClient implements PricingAuthority {
     public ApprovalPolicy approvalPolicy() {
         RemoteCalls.Answer answer = remote.get(SERVICE, locations.approvalPolicy());
         if (answer.status() != 200) {
-            throw remote.unavailable(SERVICE, "answered HTTP " + answer.status() + " for the approval policy", null);
+            throw remote.refusal(SERVICE, answer);
         }
         try {
             JsonNode body = answer.body();

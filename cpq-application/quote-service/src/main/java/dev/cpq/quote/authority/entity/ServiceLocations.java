@@ -43,6 +43,10 @@ public record ServiceLocations(URI catalog, URI pricing) {
         return URI.create(pricing + "/price-lists/" + URLEncoder.encode(priceListId, StandardCharsets.UTF_8) + "/active-version");
     }
 
+    public URI priceListScopes(String priceListId) {
+        return URI.create(pricing + "/price-lists/" + URLEncoder.encode(priceListId, StandardCharsets.UTF_8) + "/scopes");
+    }
+
     public URI approvalPolicy() {
         return URI.create(pricing + "/approval-policy");
     }

@@ -14,6 +14,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -146,7 +147,7 @@ public class Quote {
         q.quoteId = id.toString();
         q.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         q.customerId = Objects.requireNonNull(customerId, "customerId");
-        q.currency = Objects.requireNonNull(currency, "currency");
+        q.currency = requirePriceableCurrency(currency);
         q.market = Objects.requireNonNull(market, "market");
         q.channel = Objects.requireNonNull(channel, "channel");
         q.priceListId = Objects.requireNonNull(priceListId, "priceListId");
@@ -159,6 +160,26 @@ public class Quote {
         q.createdAt = at;
         q.updatedAt = at;
         return q;
+    }
+
+    /**
+     * An ISO 4217 code that prices can be expressed in: known to the JDK's currency table, with minor units
+     * (not XAU, XXX and the like), as pricing-service requires.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static String requirePriceableCurrency(String code) {
+        Objects.requireNonNull(code, "currency");
+        Currency currency;
+        try {
+            currency = Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an ISO 4217 currency code: " + code, e);
+        }
+        if (!currency.getCurrencyCode().equals(code) || currency.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException(code + " is no currency prices can be expressed in");
+        }
+        return code;
     }
 
     /**
