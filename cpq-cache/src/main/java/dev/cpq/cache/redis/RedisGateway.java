@@ -15,6 +15,7 @@ import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -106,7 +107,7 @@ public final class RedisGateway implements AutoCloseable {
                 .permittedNumberOfCallsInHalfOpenState(2)
                 // an unreachable or silent Redis opens the breaker, and so does one that answers but cannot serve
                 // (out of memory, read-only, busy, loading); any other rejected command is a bug, not an outage
-                .recordException(e -> e instanceof JedisConnectionException || cannotServe(e))
+                .recordException(e -> unreachable(e) || cannotServe(e))
                 .ignoreException(e -> e instanceof JedisDataException && !cannotServe(e))
                 .build();
         return CircuitBreaker.of("redis-" + name, breakerConfig);
@@ -161,10 +162,22 @@ public final class RedisGateway implements AutoCloseable {
     /**
      * Error replies by which a running Redis says it cannot serve now, whatever the command: they mean
      * "Redis unavailable" like a timeout does. Matched at the start of the reply or of an error raised
-     * inside a script ({@code ... -OOM command not allowed ...}).
+     * inside a script ({@code ... -OOM command not allowed ...}). A server that refuses the suite's
+     * connections (a password it does not have: {@code NOAUTH}, {@code WRONGPASS}) cannot serve it either.
      */
-    private static final Pattern CANNOT_SERVE =
-            Pattern.compile("(?:^|-)(?:OOM|READONLY|BUSY|LOADING|MASTERDOWN|NOREPLICAS|CLUSTERDOWN|TRYAGAIN|MISCONF)\\b");
+    private static final Pattern CANNOT_SERVE = Pattern.compile(
+            "(?:^|-)(?:OOM|READONLY|BUSY|LOADING|MASTERDOWN|NOREPLICAS|CLUSTERDOWN|TRYAGAIN|MISCONF|NOAUTH|WRONGPASS)\\b");
+
+    /**
+     * Redis could not be reached: a connection that failed or timed out, or a cluster that ran out of
+     * attempts (or of time) reaching a key's node, or reaches no node at all; Jedis reports the latter as
+     * a {@link JedisClusterOperationException}, not a connection failure. Keys of several slots in one
+     * command are the one cluster refusal that is a programming error.
+     */
+    static boolean unreachable(Throwable e) {
+        return e instanceof JedisConnectionException || e instanceof JedisClusterOperationException
+                && !String.valueOf(e.getMessage()).startsWith("Keys must belong to same hashslot");
+    }
 
     static boolean cannotServe(Throwable e) {
         return e instanceof JedisDataException && e.getMessage() != null && CANNOT_SERVE.matcher(e.getMessage()).find();

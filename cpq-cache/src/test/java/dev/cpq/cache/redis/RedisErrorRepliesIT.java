@@ -96,6 +96,35 @@ class RedisErrorRepliesIT {
         }
     }
 
+    /**
+     * Redis restarted (or reconfigured) with a password the suite does not have: every new connection is
+     * answered {@code NOAUTH}. PostgreSQL can still answer; a 500 on every read would make a cache
+     * misconfiguration an outage of the suite.
+     */
+    @Test
+    void aRedisThatAsksForAPasswordTheSuiteDoesNotHaveIsUnavailableAndReadsAnswerFromTheSource() {
+        var key = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-noauth");
+        var line = CatalogCacheKeys.line(f.tenant);
+        AtomicInteger loads = new AtomicInteger();
+        try (Jedis admin = admin()) {
+            admin.ping(); // authenticated before the password is set: it stays usable to remove it
+            String before = admin.configGet("requirepass").get("requirepass");
+            try {
+                // the fixture's gateway has no connection yet: each one it opens now is refused
+                admin.configSet("requirepass", "rotated-" + f.tenant);
+
+                assertThatThrownBy(() -> f.redis.execute(j -> j.get(key.value())))
+                        .as("NOAUTH is an unavailable Redis, not a rejected command")
+                        .isInstanceOf(RedisUnavailableException.class).hasMessageContaining("NOAUTH");
+                assertThat(f.cache.get(key, Item.class, () -> new Item("po-" + loads.incrementAndGet()))).isEqualTo(new Item("po-1"));
+                assertThat(f.pointer.resolve(line, () -> 3)).as("the pointer falls back to its authority").isEqualTo(3);
+                assertThat(f.metrics.countOf(Event.SOURCE_FALLBACK, CacheDomain.CATALOG, f.tenant)).isPositive();
+            } finally {
+                admin.configSet("requirepass", before);
+            }
+        }
+    }
+
     @Test
     void aCommandThatIsWrongStaysAProgrammingErrorAndDoesNotOpenTheBreaker() {
         String key = "cpq-it:{" + f.tenant + "}:a-string";

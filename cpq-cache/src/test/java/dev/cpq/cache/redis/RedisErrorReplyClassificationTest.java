@@ -3,6 +3,7 @@ package dev.cpq.cache.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
+import redis.clients.jedis.exceptions.JedisAccessControlException;
 import redis.clients.jedis.exceptions.JedisBusyException;
 import redis.clients.jedis.exceptions.JedisDataException;
 
@@ -19,6 +20,11 @@ class RedisErrorReplyClassificationTest {
         assertThat(RedisGateway.cannotServe(new JedisDataException(
                 "ERR Error running script (call to f_1): @user_script:1: -OOM command not allowed when used memory > 'maxmemory'")))
                 .as("raised inside a script").isTrue();
+
+        assertThat(RedisGateway.cannotServe(new JedisAccessControlException("NOAUTH Authentication required.")))
+                .as("a password set on the server that the suite does not have").isTrue();
+        assertThat(RedisGateway.cannotServe(new JedisAccessControlException(
+                "WRONGPASS invalid username-password pair or user is disabled."))).isTrue();
 
         assertThat(RedisGateway.cannotServe(new JedisDataException("WRONGTYPE Operation against a key holding the wrong kind of value"))).isFalse();
         assertThat(RedisGateway.cannotServe(new JedisDataException("ERR syntax error"))).isFalse();

@@ -10,6 +10,7 @@ import dev.cpq.tests.support.DeployedSuite;
 import dev.cpq.tests.support.DeployedSuite.Reply;
 import dev.cpq.tests.support.QuoteDesk;
 import dev.cpq.tests.support.QuotingTenant;
+import dev.cpq.tests.support.TestTokens;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -134,6 +135,78 @@ class RedisFaultScenarioTest {
             }
         }
         cacheServesAgainOnceRedisIsBack(expected);
+    }
+
+    /**
+     * An operator flushes while Redis is stopped, then while it hangs: a stable 503 (retry once Redis is
+     * back), never a 500; the pointer report still answers, naming Redis as unavailable.
+     */
+    @Test
+    void anOperatorsFlushWhileRedisIsDownOrHungIsRefusedWithAStableCodeAndThePointerReportStillAnswers() throws Exception {
+        String operator = TestTokens.token(tenant.tenant, "OPERATOR");
+        try (var outage = ServiceControl.stopped("redis")) {
+            assertFlushRefusedAndPointersReported(operator);
+        }
+        DeployedSuite.awaitHealthy();
+        try (var hang = ServiceControl.paused("redis")) {
+            assertFlushRefusedAndPointersReported(operator);
+        }
+        DeployedSuite.awaitHealthy();
+    }
+
+    private void assertFlushRefusedAndPointersReported(String operator) throws Exception {
+        Reply flushed = timed(() -> DeployedSuite.call("POST", "/catalog/api/ops/cache/flush", operator, "{\"domain\":\"catalog\"}"),
+                COMMAND_BOUND, "a flush while Redis is unavailable");
+        assertThat(flushed.status()).as(flushed.body()).isEqualTo(503);
+        assertThat(flushed.json().path("code").asText()).as(flushed.body()).isEqualTo("CACHE_UNAVAILABLE");
+        assertThat(flushed.body()).as("no host, port or Java type in the answer").doesNotContain("127.0.0.1", "Exception");
+        Reply pointers = timed(() -> DeployedSuite.get("/catalog/api/ops/cache/pointers", operator), COMMAND_BOUND, "the pointer report");
+        assertThat(pointers.status()).as(pointers.body()).isEqualTo(200);
+        assertThat(pointers.json().findValuesAsText("state")).as(pointers.body()).isNotEmpty().containsOnly("REDIS_UNAVAILABLE");
+    }
+
+    /**
+     * The idempotency copy in Redis under faults: retries of a created quote are replayed from PostgreSQL
+     * while Redis hangs or is read-only (the copy cannot be written), within the bound; the same key with
+     * another body is still refused, and nothing is created twice.
+     */
+    @Test
+    void retriesOfAQuoteCreationAreReplayedWhileRedisHangsOrIsReadOnlyAndAnotherBodyIsStillRefused() throws Exception {
+        String key = "q-" + java.util.UUID.randomUUID();
+        String body = "{\"customerId\":\"cust-fault\",\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\",\"priceListId\":\"standard\"}";
+        Reply first = createQuote(key, body);
+        assertThat(first.status()).as(first.body()).isEqualTo(201);
+        String quoteId = first.json().get("quoteId").asText();
+        assertThat(createQuote(key, body).header("Idempotent-Replayed")).as("a replay, now copied to Redis").hasValue("true");
+
+        try (var hang = ServiceControl.paused("redis")) {
+            assertReplayedAndOtherBodyRefused(key, body, quoteId);
+        }
+        DeployedSuite.awaitHealthy();
+        try (Jedis admin = admin()) {
+            try {
+                admin.replicaof("127.0.0.1", 1); // a master that does not exist: Redis answers READONLY to writes
+                assertReplayedAndOtherBodyRefused(key, body, quoteId);
+            } finally {
+                admin.replicaofNoOne();
+            }
+        }
+        DeployedSuite.awaitHealthy();
+        assertReplayedAndOtherBodyRefused(key, body, quoteId);
+    }
+
+    private void assertReplayedAndOtherBodyRefused(String key, String body, String quoteId) throws Exception {
+        Reply retry = timed(() -> createQuote(key, body), COMMAND_BOUND, "a retry of a created quote");
+        assertThat(retry.status()).as(retry.body()).isEqualTo(201);
+        assertThat(retry.header("Idempotent-Replayed")).hasValue("true");
+        assertThat(retry.json().get("quoteId").asText()).as("the same quote, not a second one").isEqualTo(quoteId);
+        Reply other = timed(() -> createQuote(key, body.replace("cust-fault", "cust-other")), COMMAND_BOUND, "the key with another body");
+        assertThat(other.status()).as(other.body()).isEqualTo(422);
+        assertThat(other.json().path("code").asText()).isEqualTo("IDEMPOTENCY_KEY_REUSED");
+    }
+
+    private Reply createQuote(String key, String body) {
+        return DeployedSuite.call("POST", "/quote/api/quotes", tenant.agent(), body, "Idempotency-Key", key);
     }
 
     private JsonNode readOffering() {
