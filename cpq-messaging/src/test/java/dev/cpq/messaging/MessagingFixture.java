@@ -125,7 +125,8 @@ public final class MessagingFixture implements AutoCloseable {
     public InboxConsumer startConsumer(String name, EventHandler handler, Map<String, Object> kafkaOverrides) {
         var consumer = new InboxConsumer(name, dataSource,
                 () -> KafkaClients.inboxConsumer(bootstrap, name + "-" + schema, kafkaOverrides), List.of(topic), handler,
-                new ConsumerSettings(3, Duration.ofMillis(50), Duration.ofMillis(200), ConsumerSettings::isTransient), codec, registry);
+                new ConsumerSettings(3, Duration.ofMillis(50), Duration.ofMillis(200), ConsumerSettings::isTransient)
+                        .withStalledAfter(Duration.ofSeconds(1)), codec, registry);
         threads.submit(consumer);
         closeables.add(consumer::stop);
         return consumer;

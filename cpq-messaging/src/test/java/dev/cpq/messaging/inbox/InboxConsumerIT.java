@@ -131,6 +131,8 @@ class InboxConsumerIT {
                 try (var redisDown = ServiceControl.stopped("redis")) {
                     send(producer, EnvelopeCodec.envelope(f.event("q-r", 2, "PRICED"), Clock.systemUTC(), null));
                     await("the batch of v2 fails on Redis", Duration.ofSeconds(30), () -> handler.redisFailures.get() > 0);
+                    await("health reports the consumer stalled", Duration.ofSeconds(30), () -> consumer.health().stalled());
+                    assertThat(consumer.health().healthy()).isFalse();
                     // the outage is the fault under test: it must outlast max.poll.interval.ms (2 s) by design
                     Thread.sleep(4_000);
                     ServiceControl.stop("kafka");
@@ -147,6 +149,8 @@ class InboxConsumerIT {
             assertThat(f.scalar("SELECT applied_count FROM quote_projection WHERE quote_id = 'q-r'")).as("none applied twice").isEqualTo(3);
             assertThat(f.scalar("SELECT count(*) FROM inbox_event")).isEqualTo(3);
             assertThat(restarts("pointer")).as("the supervisor rebuilt the consumer").isPositive();
+            assertThat(consumer.health().restarts()).isPositive();
+            await("healthy again", Duration.ofSeconds(30), () -> consumer.health().healthy());
         }
     }
 

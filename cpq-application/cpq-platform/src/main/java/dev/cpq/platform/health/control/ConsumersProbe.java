@@ -37,7 +37,7 @@ public class ConsumersProbe implements DependencyProbe {
 
     private static String describe(ConsumerHealth h) {
         String state = h.stalled() ? "STALLED for " + h.sinceProgress().toSeconds() + " s" : h.state().name();
-        return h.name() + " " + state + ", " + h.restarts() + " restart(s)"
-                + (h.healthy() || h.lastFailure() == null ? "" : ", last failure: " + h.lastFailure());
+        // the failure itself goes to operators only (/ops/outbox, the log): health answers anyone
+        return h.name() + " " + state + ", " + h.restarts() + " restart(s)";
     }
 }
