@@ -49,7 +49,8 @@ class IdempotencyFastPathIT {
         dataSource.setCurrentSchema(schema);
         records = new IdempotencyRecords(dataSource);
         var fastPath = new IdempotencyFastPath(redis, CachePolicies.defaults(), CacheMetrics.inMemory());
-        commands = new IdempotentCommands(records, new CommandTransaction(), fastPath, new SimpleMeterRegistry());
+        commands = new IdempotentCommands(records, new CommandTransaction(), fastPath, new SimpleMeterRegistry(),
+                new UnreleasedClaims());
     }
 
     @AfterEach
