@@ -39,6 +39,7 @@ public class QuoteDrafting {
     public Quote create(String customerId, String currency, String market, String channel, String priceListId, Instant validUntil) {
         Quote quote = Quote.create(QuoteId.random(), tenant.tenant().value(), customerId, currency, market, channel, priceListId,
                 tenant.caller().subject(), validUntil, clock.instant());
+        quote.ownedBy(tenant.caller().roles());
         quotes.add(quote);
         audit.succeeded(AuditedChange.created("Quote", quote.id().toString(), CREATE, quote.status().name(), quote.rowVersion()));
         return quote;
