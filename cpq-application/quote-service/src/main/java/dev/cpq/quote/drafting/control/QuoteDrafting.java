@@ -50,6 +50,7 @@ public class QuoteDrafting {
         outside.run(() -> offers.offerOf(priceListId)).requireOffered(currency, market, channel);
         Quote quote = Quote.create(QuoteId.random(), tenant.tenant().value(), customerId, currency, market, channel, priceListId,
                 tenant.caller().subject(), validUntil, clock.instant());
+        quote.ownedBy(tenant.caller().roles());
         quotes.add(quote);
         audit.succeeded(AuditedChange.created("Quote", quote.id().toString(), CREATE, quote.status().name(), quote.rowVersion()));
         return quote;
