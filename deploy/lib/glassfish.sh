@@ -80,7 +80,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v19" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
+  printf '%s\n' "v20" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -166,15 +166,18 @@ apply_domain_configuration() {
     pool=${svc}Pool
     if asadmin list-jdbc-resources | grep -qx "jdbc/$svc"; then asadmin delete-jdbc-resource "jdbc/$svc"; fi
     if asadmin list-jdbc-connection-pools | grep -qx "$pool"; then asadmin delete-jdbc-connection-pool "$pool"; fi
-    # A connection is validated at most every 10 s, not on every borrow: under load the SELECT 1 before each
-    # command's connection cost as much as the command's own statements. One that broke inside that window
-    # fails its statement, and --failconnection replaces every connection of the pool at once.
+    # A connection is validated at most once a second, not on every borrow: under load the SELECT 1 before
+    # each command's connection cost as much as the command's own statements. One that broke since its last
+    # validation is handed out until that second has passed (every handout fails its statement: a 503
+    # DATABASE_UNAVAILABLE); then validation fails and --failconnection replaces every connection of the pool
+    # at once. With 10 s, a broken connection at the head of the free list kept failing every request for up
+    # to 10 s after each breakage, 24 s in one PostgreSQL restart (PostgresRestartScenarioTest).
     asadmin create-jdbc-connection-pool \
       --datasourceclassname org.postgresql.ds.PGSimpleDataSource --restype javax.sql.DataSource \
       --steadypoolsize 2 --maxpoolsize 32 --maxwait 10000 \
       --isconnectvalidatereq=true --validationmethod custom-validation \
       --validationclassname org.glassfish.api.jdbc.validation.PostgresConnectionValidation \
-      --validateatmostonceperiod 10 \
+      --validateatmostonceperiod 1 \
       --failconnection=true \
       --property "serverName=127.0.0.1:portNumber=$PG_PORT:databaseName=cpq:user=$svc:password=$(service_password "$svc"):currentSchema=$svc:ApplicationName=$svc-service" \
       "$pool"

@@ -118,9 +118,15 @@ public final class MessagingFixture implements AutoCloseable {
 
     /** Starts a consumer loop on a thread of its own; it is stopped when the fixture closes. */
     public InboxConsumer startConsumer(String name, EventHandler handler) {
+        return startConsumer(name, handler, Map.of());
+    }
+
+    /** A consumer with Kafka client settings of the test's own (a short poll interval, short API timeouts). */
+    public InboxConsumer startConsumer(String name, EventHandler handler, Map<String, Object> kafkaOverrides) {
         var consumer = new InboxConsumer(name, dataSource,
-                KafkaClients.inboxConsumer(bootstrap, name + "-" + schema, Map.of()), List.of(topic), handler,
-                new ConsumerSettings(3, Duration.ofMillis(50), Duration.ofMillis(200), ConsumerSettings::isTransient), codec, registry);
+                () -> KafkaClients.inboxConsumer(bootstrap, name + "-" + schema, kafkaOverrides), List.of(topic), handler,
+                new ConsumerSettings(3, Duration.ofMillis(50), Duration.ofMillis(200), ConsumerSettings::isTransient)
+                        .withStalledAfter(Duration.ofSeconds(1)), codec, registry);
         threads.submit(consumer);
         closeables.add(consumer::stop);
         return consumer;

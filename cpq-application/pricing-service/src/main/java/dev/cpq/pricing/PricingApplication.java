@@ -4,6 +4,7 @@ import dev.cpq.platform.rest.boundary.PlatformRestComponents;
 import dev.cpq.pricing.approval.boundary.ApprovalPolicyResource;
 import dev.cpq.pricing.calculation.boundary.PriceCalculationsResource;
 import dev.cpq.pricing.pricelist.boundary.PriceEntriesResource;
+import dev.cpq.pricing.pricelist.boundary.PriceListOfferResource;
 import dev.cpq.pricing.pricelist.boundary.PriceListsResource;
 import dev.cpq.pricing.publication.boundary.PriceListPublicationResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -18,7 +19,7 @@ public class PricingApplication extends Application {
     @Override
     public Set<Class<?>> getClasses() {
         return PlatformRestComponents.with(PriceListsResource.class, PriceEntriesResource.class, PriceListPublicationResource.class,
-                ApprovalPolicyResource.class, PriceCalculationsResource.class);
+                ApprovalPolicyResource.class, PriceCalculationsResource.class, PriceListOfferResource.class);
     }
 
     @Override

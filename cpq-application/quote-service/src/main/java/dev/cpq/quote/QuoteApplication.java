@@ -7,6 +7,7 @@ import dev.cpq.quote.approval.boundary.ApprovalsResource;
 import dev.cpq.quote.expiry.boundary.ExpiryOperationsResource;
 import dev.cpq.quote.drafting.boundary.QuotesResource;
 import dev.cpq.quote.pricing.boundary.QuotePricingResource;
+import dev.cpq.quote.submission.boundary.DecisionEvidenceOperationsResource;
 import dev.cpq.quote.submission.boundary.QuoteSubmissionResource;
 import dev.cpq.quote.summary.boundary.QuoteSummaryResource;
 import jakarta.ws.rs.ApplicationPath;
@@ -22,7 +23,8 @@ public class QuoteApplication extends Application {
     public Set<Class<?>> getClasses() {
         return PlatformRestComponents.with(QuotesResource.class, QuotePricingResource.class,
                 QuoteSubmissionResource.class, ApprovalsResource.class,
-                AcceptanceResource.class, SnapshotResource.class, QuoteSummaryResource.class, ExpiryOperationsResource.class);
+                AcceptanceResource.class, SnapshotResource.class, QuoteSummaryResource.class, ExpiryOperationsResource.class,
+                DecisionEvidenceOperationsResource.class);
     }
 
     @Override

@@ -20,7 +20,8 @@ import java.util.function.LongSupplier;
  * ({@code cpq:{tnt}:catalog:active-version -> current 42, previous 41}). It only ever moves forward:
  * an atomic script compares version sequences, so a late, replayed or out-of-order move is refused
  * (and counted). Reads go through to the authority (the owning service's database) when the pointer
- * is absent, and set it from there.
+ * is absent, and set it from there; other services' answers for a line serve their reads but never set
+ * its pointer ({@link #notTheOwner}).
  */
 public final class ActiveVersionPointer {
 
@@ -86,9 +87,28 @@ public final class ActiveVersionPointer {
     }
 
     /**
+     * An answer for a line that does not come from its owner's database (another service's replica of
+     * it, or the owner's API seen from outside): it serves the read that asked, but {@link #resolve} never
+     * writes it to the pointer. Only the owner's database rebuilds an owner's pointer; a replica that
+     * trails the owner would otherwise set the monotonic pointer to an old version that no later move of
+     * an already-consumed publication corrects.
+     */
+    public static LongSupplier notTheOwner(LongSupplier answer) {
+        return new NotTheOwnersAnswer(Objects.requireNonNull(answer, "answer"));
+    }
+
+    private record NotTheOwnersAnswer(LongSupplier answer) implements LongSupplier {
+        @Override
+        public long getAsLong() {
+            return answer.getAsLong();
+        }
+    }
+
+    /**
      * The active version for reads: the pointer when Redis has one, else the authority's answer (which
-     * then sets the pointer; an answer of 0, "nothing published yet", is returned and sets nothing). When Redis is unreachable the domain's policy decides between asking the
-     * authority (counted) and failing fast.
+     * then sets the pointer, unless it is {@linkplain #notTheOwner not the owner's}; an answer of 0,
+     * "nothing published yet", is returned and sets nothing). When Redis is unreachable the domain's
+     * policy decides between asking the authority (counted) and failing fast.
      */
     public long resolve(VersionLine line, LongSupplier authority) {
         try {
@@ -107,6 +127,9 @@ public final class ActiveVersionPointer {
         long authoritative = authority.getAsLong();
         if (authoritative < 1) {
             return authoritative; // the authority has published nothing yet: nothing to point at
+        }
+        if (authority instanceof NotTheOwnersAnswer) {
+            return authoritative; // used for this read only: the owner's next read rebuilds the pointer
         }
         try {
             PointerMove move = moveTo(line, authoritative);

@@ -27,7 +27,9 @@ import redis.clients.jedis.params.SetParams;
  * JVM (single-flight) and fills under a lease that an invalidation revokes, so a value loaded before an
  * invalidation is never written after it. A payload that does not match its key's format and version
  * is corruption: counted, evicted and reloaded. When Redis is unreachable the domain's policy decides:
- * load from the source (counted), or fail fast.
+ * load from the source (counted), or fail fast. No reader waits without end: a Redis failure inside a
+ * flight loads within that flight, and a reader waits for another's load of its key only so long
+ * (3 s by default) before loading itself.
  */
 public final class ProjectionCache {
 
@@ -95,7 +97,10 @@ public final class ProjectionCache {
             }
             redis.execute(j -> j.set(key.leaseKey(), token, SetParams.setParams().px(lease.toMillis())));
         } catch (RedisUnavailableException e) {
-            return whenRedisIsDown(key, policy, source, e);
+            // Redis failed between the miss and the lease: this is the key's flight already, so load
+            // here; going through the flight again would wait on itself
+            countOutage(key, policy, e);
+            return loadFromSource(key, source);
         }
         T value = loadFromSource(key, source);
         String encoded = encode(key, value);
@@ -113,12 +118,17 @@ public final class ProjectionCache {
     }
 
     private <T> T whenRedisIsDown(CacheKey key, CachePolicy policy, Supplier<T> source, RedisUnavailableException e) {
+        countOutage(key, policy, e);
+        return singleFlight.load(key.value(), () -> loadFromSource(key, source));
+    }
+
+    /** Counts an unreachable Redis; a fail-fast domain fails here, a fall-back domain goes on to its source. */
+    private void countOutage(CacheKey key, CachePolicy policy, RedisUnavailableException e) {
         metrics.count(Event.REDIS_ERROR, key.domain(), key.tenant());
         if (policy.redisDownMode() == RedisDownMode.FAIL_FAST) {
             throw e;
         }
         metrics.count(Event.SOURCE_FALLBACK, key.domain(), key.tenant());
-        return singleFlight.load(key.value(), () -> loadFromSource(key, source));
     }
 
     private <T> T loadFromSource(CacheKey key, Supplier<T> source) {

@@ -8,12 +8,14 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import redis.clients.jedis.ConnectionPoolConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.JedisCluster;
 import redis.clients.jedis.JedisPooled;
 import redis.clients.jedis.UnifiedJedis;
+import redis.clients.jedis.exceptions.JedisClusterOperationException;
 import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;
@@ -21,7 +23,8 @@ import redis.clients.jedis.exceptions.JedisNoScriptException;
 
 /**
  * The one door through which the suite talks to Redis. Every call answers or fails within the
- * endpoint's timeouts with a {@link RedisUnavailableException}; behind a circuit breaker, a dead Redis
+ * endpoint's timeouts with a {@link RedisUnavailableException} (so does a Redis that answers but cannot
+ * serve: OOM, READONLY, BUSY, LOADING...); behind a circuit breaker, a dead Redis
  * costs one fast failure per call instead of a timeout each. Callers decide per cache policy whether
  * to fall back to the source of truth or fail fast.
  */
@@ -102,9 +105,10 @@ public final class RedisGateway implements AutoCloseable {
                 .failureRateThreshold(settings.failureRatePercent())
                 .waitDurationInOpenState(settings.openFor())
                 .permittedNumberOfCallsInHalfOpenState(2)
-                // only an unreachable or silent Redis opens the breaker; a rejected command is a bug, not an outage
-                .recordExceptions(JedisConnectionException.class)
-                .ignoreExceptions(JedisDataException.class)
+                // an unreachable or silent Redis opens the breaker, and so does one that answers but cannot serve
+                // (out of memory, read-only, busy, loading); any other rejected command is a bug, not an outage
+                .recordException(e -> unreachable(e) || cannotServe(e))
+                .ignoreException(e -> e instanceof JedisDataException && !cannotServe(e))
                 .build();
         return CircuitBreaker.of("redis-" + name, breakerConfig);
     }
@@ -133,6 +137,9 @@ public final class RedisGateway implements AutoCloseable {
         } catch (CallNotPermittedException e) {
             throw new RedisUnavailableException("Redis at " + endpoint + " is failing; circuit open, not calling it", e);
         } catch (JedisDataException e) {
+            if (cannotServe(e)) {
+                throw new RedisUnavailableException("Redis at " + endpoint + " cannot serve: " + e.getMessage(), e);
+            }
             throw new IllegalStateException("Redis rejected a command: " + e.getMessage(), e);
         } catch (JedisException e) {
             throw new RedisUnavailableException("Redis at " + endpoint + " did not answer: " + e.getMessage(), e);
@@ -150,6 +157,30 @@ public final class RedisGateway implements AutoCloseable {
                 return j.eval(script.source(), keys, args);
             }
         });
+    }
+
+    /**
+     * Error replies by which a running Redis says it cannot serve now, whatever the command: they mean
+     * "Redis unavailable" like a timeout does. Matched at the start of the reply or of an error raised
+     * inside a script ({@code ... -OOM command not allowed ...}). A server that refuses the suite's
+     * connections (a password it does not have: {@code NOAUTH}, {@code WRONGPASS}) cannot serve it either.
+     */
+    private static final Pattern CANNOT_SERVE = Pattern.compile(
+            "(?:^|-)(?:OOM|READONLY|BUSY|LOADING|MASTERDOWN|NOREPLICAS|CLUSTERDOWN|TRYAGAIN|MISCONF|NOAUTH|WRONGPASS)\\b");
+
+    /**
+     * Redis could not be reached: a connection that failed or timed out, or a cluster that ran out of
+     * attempts (or of time) reaching a key's node, or reaches no node at all; Jedis reports the latter as
+     * a {@link JedisClusterOperationException}, not a connection failure. Keys of several slots in one
+     * command are the one cluster refusal that is a programming error.
+     */
+    static boolean unreachable(Throwable e) {
+        return e instanceof JedisConnectionException || e instanceof JedisClusterOperationException
+                && !String.valueOf(e.getMessage()).startsWith("Keys must belong to same hashslot");
+    }
+
+    static boolean cannotServe(Throwable e) {
+        return e instanceof JedisDataException && e.getMessage() != null && CANNOT_SERVE.matcher(e.getMessage()).find();
     }
 
     public CircuitBreaker.State breakerState() {

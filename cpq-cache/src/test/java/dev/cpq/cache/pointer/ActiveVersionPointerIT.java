@@ -146,4 +146,21 @@ class ActiveVersionPointerIT {
             pool.shutdownNow();
         }
     }
+
+    @Test
+    void anAnswerThatIsNotTheOwnersServesTheReadButNeverSetsThePointerAndTheOwnersNextReadDoes() {
+        VersionLine catalog = CatalogCacheKeys.line(f.tenant);
+        VersionLine list = PriceListCacheKeys.line(f.tenant, "standard");
+        // pricing's replica says v1 while catalog's database already says v2
+        assertThat(f.pointer.resolve(catalog, ActiveVersionPointer.notTheOwner(() -> 1))).isEqualTo(1);
+        assertThat(f.pointer.current(catalog)).as("a replica never rebuilds the owner's pointer").isEmpty();
+        long[] both = f.pointer.resolve(List.of(catalog, list), List.of(ActiveVersionPointer.notTheOwner(() -> 1), () -> 4));
+        assertThat(both).containsExactly(1, 4);
+        assertThat(f.pointer.current(catalog)).isEmpty();
+        assertThat(f.pointer.current(list)).as("the caller's own line is set from its database").hasValue(4);
+
+        assertThat(f.pointer.resolve(catalog, () -> 2)).as("the owner's read").isEqualTo(2);
+        assertThat(f.pointer.current(catalog)).hasValue(2);
+        assertThat(f.pointer.resolve(catalog, ActiveVersionPointer.notTheOwner(() -> 1))).as("once set, the pointer answers").isEqualTo(2);
+    }
 }

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
@@ -44,7 +45,7 @@ import org.apache.kafka.common.errors.WakeupException;
  * counted), so out-of-order delivery never moves a projection backwards. Offsets are committed only
  * after the database commit. Undecodable events, and events whose handler keeps failing, are parked
  * with their error and the consumer moves on; transient failures (database or Redis unreachable) are
- * retried until they pass.
+ * retried until they pass. The loop runs under a supervisor ({@link #run()}): no failure ends the thread.
  */
 public final class InboxConsumer implements Runnable {
 
@@ -52,23 +53,35 @@ public final class InboxConsumer implements Runnable {
 
     private final String name;
     private final DataSource dataSource;
-    private final Consumer<String, byte[]> kafka;
+    private final Supplier<? extends Consumer<String, byte[]>> kafkaClients;
     private final List<String> topics;
     private final EventHandler handler;
     private final ConsumerSettings settings;
     private final EnvelopeCodec codec;
     private final Map<ConsumeOutcome, Counter> outcomes = new EnumMap<>(ConsumeOutcome.class);
+    private final Counter restarts;
     private final Map<TopicPartition, Long> lag = new ConcurrentHashMap<>();
     private final Map<TopicPartition, Long> positions = new ConcurrentHashMap<>();
     private volatile boolean running = true;
+    private volatile ConsumerHealth.State state = ConsumerHealth.State.STARTING;
+    /** System.nanoTime() of the last sign of life: a poll returned, a batch committed. */
+    private volatile long lastProgress = System.nanoTime();
+    private volatile String lastFailure;
+    /** The Kafka client of the current generation; replaced at each restart. */
+    private volatile Consumer<String, byte[]> kafka;
+    private volatile Thread thread;
     /** Used by the consumer thread only. */
     private Connection connection;
 
-    public InboxConsumer(String name, DataSource dataSource, Consumer<String, byte[]> kafka, List<String> topics, EventHandler handler,
-            ConsumerSettings settings, EnvelopeCodec codec, MeterRegistry registry) {
+    /**
+     * @param kafkaClients makes a new Kafka consumer (same group): the supervisor builds one per generation,
+     *                     after the previous one failed and was closed
+     */
+    public InboxConsumer(String name, DataSource dataSource, Supplier<? extends Consumer<String, byte[]>> kafkaClients, List<String> topics,
+            EventHandler handler, ConsumerSettings settings, EnvelopeCodec codec, MeterRegistry registry) {
         this.name = Objects.requireNonNull(name, "name");
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.kafka = Objects.requireNonNull(kafka, "kafka");
+        this.kafkaClients = Objects.requireNonNull(kafkaClients, "kafkaClients");
         this.topics = List.copyOf(topics);
         this.handler = Objects.requireNonNull(handler, "handler");
         this.settings = Objects.requireNonNull(settings, "settings");
@@ -77,12 +90,54 @@ public final class InboxConsumer implements Runnable {
             outcomes.put(o, Counter.builder("cpq.messaging.consumed").tag("consumer", name).tag("outcome", o.name().toLowerCase())
                     .register(registry));
         }
+        restarts = Counter.builder("cpq.messaging.consumer.restarts").tag("consumer", name)
+                .description("Consumer generations ended by a failure and rebuilt by the supervisor").register(registry);
     }
 
+    /**
+     * The supervisor: runs generations of the consume loop until stopped. Whatever ends a generation (an
+     * exception from poll or commitSync, an eviction from the group, an Error or an interrupt from a
+     * handler), its Kafka client is closed, the failure counted and logged, and after a backoff a new
+     * client rejoins the group. It resumes from the committed offsets, which never pass an event whose
+     * transaction did not commit; what was committed in the database but not in Kafka comes again and
+     * the inbox absorbs it.
+     */
     @Override
     public void run() {
+        thread = Thread.currentThread();
+        int failures = 0;
+        while (running) {
+            long began = System.nanoTime();
+            try {
+                consumeOneGeneration();
+            } catch (Throwable failure) { // any failure, Errors included: nothing else would restart this consumer
+                if (!running) {
+                    break;
+                }
+                Thread.interrupted(); // an interrupt that ended the generation must not cut the backoff short
+                boolean livedLong = System.nanoTime() - began > settings.maxRestartBackoff().toNanos();
+                failures = livedLong ? 1 : failures + 1;
+                restarts.increment();
+                lastFailure = failure.getClass().getSimpleName() + ": " + failure.getMessage();
+                state = ConsumerHealth.State.RESTARTING;
+                Duration wait = settings.restartBackoffAfter(failures);
+                LOG.log(Level.WARNING, name + ": consumer failed, rejoining after " + wait + " (restart " + (long) restarts.count() + ")",
+                        failure);
+                sleepQuietly(wait);
+            }
+        }
+        state = ConsumerHealth.State.STOPPED;
+    }
+
+    /** One Kafka client from subscription to close: returns when stopped, throws whatever ended it otherwise. */
+    private void consumeOneGeneration() {
+        Consumer<String, byte[]> client = kafkaClients.get();
+        kafka = client;
         try {
-            kafka.subscribe(topics, new ConsumerRebalanceListener() {
+            if (!running) {
+                return; // stopped while the client was being built: its wakeup went to no one
+            }
+            client.subscribe(topics, new ConsumerRebalanceListener() {
                 @Override
                 public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
                     partitions.forEach(p -> {
@@ -96,21 +151,24 @@ public final class InboxConsumer implements Runnable {
                     // positions come from the committed offsets
                 }
             });
+            state = ConsumerHealth.State.RUNNING;
             while (running) {
-                ConsumerRecords<String, byte[]> records = kafka.poll(settings.pollTimeout());
+                ConsumerRecords<String, byte[]> records = client.poll(settings.pollTimeout());
+                lastProgress = System.nanoTime();
                 for (TopicPartition partition : records.partitions()) {
                     List<ConsumerRecord<String, byte[]>> batch = records.records(partition);
                     if (running && processBatch(batch)) {
-                        // after the database commit: a crash before this line means redelivery, absorbed by the inbox
-                        kafka.commitSync(Map.of(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1)));
+                        // after the database commit: a failure before this line means redelivery, absorbed by the inbox
+                        client.commitSync(Map.of(partition, new OffsetAndMetadata(batch.get(batch.size() - 1).offset() + 1)));
+                        lastProgress = System.nanoTime();
                     }
                 }
-                for (TopicPartition p : kafka.assignment()) {
-                    OptionalLong l = kafka.currentLag(p);
+                for (TopicPartition p : client.assignment()) {
+                    OptionalLong l = client.currentLag(p);
                     if (l.isPresent()) {
                         lag.put(p, l.getAsLong());
                     }
-                    positions.put(p, kafka.position(p));
+                    positions.put(p, client.position(p));
                 }
             }
         } catch (WakeupException e) {
@@ -118,15 +176,40 @@ public final class InboxConsumer implements Runnable {
                 throw e;
             }
         } finally {
+            kafka = null;
+            lag.clear();
+            positions.clear();
             dropConnection();
-            kafka.close(Duration.ofSeconds(5));
+            boolean interrupted = Thread.interrupted(); // a Kafka client closes properly only on a thread not interrupted
+            try {
+                client.close(Duration.ofSeconds(5));
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, name + ": closing the Kafka client failed", e);
+            }
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
+    }
+
+    /** Alive, stalled (no poll or commit for {@code stalledAfter}), restarting or stopped; for health and operators. */
+    public ConsumerHealth health() {
+        Duration sinceProgress = Duration.ofNanos(System.nanoTime() - lastProgress);
+        boolean stalled = state == ConsumerHealth.State.RUNNING && sinceProgress.compareTo(settings.stalledAfter()) > 0;
+        return new ConsumerHealth(name, state, stalled, (long) restarts.count(), lastFailure, sinceProgress);
     }
 
     /** Ends the loop; safe to call from any thread. */
     public void stop() {
         running = false;
-        kafka.wakeup();
+        Consumer<String, byte[]> client = kafka;
+        if (client != null) {
+            client.wakeup();
+        }
+        Thread t = thread;
+        if (t != null && state != ConsumerHealth.State.RUNNING) {
+            t.interrupt(); // ends a restart backoff; a running generation ends at its wakeup
+        }
     }
 
     public String name() {
@@ -160,6 +243,7 @@ public final class InboxConsumer implements Runnable {
             try {
                 Connection c = connection();
                 c.setAutoCommit(false);
+                boolean committed = false;
                 try {
                     if (careful) {
                         for (ConsumerRecord<String, byte[]> record : batch) {
@@ -169,13 +253,14 @@ public final class InboxConsumer implements Runnable {
                         applyBatch(c, batch, counted);
                     }
                     c.commit();
+                    committed = true;
                     counted.forEach((outcome, n) -> outcomes.get(outcome).increment(n));
                     return true;
-                } catch (Exception e) {
-                    c.rollback();
-                    throw e;
                 } finally {
-                    c.setAutoCommit(true);
+                    // whatever stopped the batch (an exception, an Error, an interrupt), its half is undone; never
+                    // committed by turning autocommit back on, which would record events in the inbox as applied
+                    // without their effect
+                    endTransaction(c, committed);
                 }
             } catch (HandlerFailedException e) {
                 // one record's handler failed: redo the batch record by record behind savepoints
@@ -187,6 +272,17 @@ public final class InboxConsumer implements Runnable {
             }
         }
         return false;
+    }
+
+    private void endTransaction(Connection c, boolean committed) {
+        try {
+            if (!committed) {
+                c.rollback();
+            }
+            c.setAutoCommit(true);
+        } catch (SQLException | RuntimeException e) {
+            dropConnection(); // closing it ends the transaction on the server, uncommitted
+        }
     }
 
     /** The consumer's own connection, kept across batches (opening one costs more than a batch). */
@@ -515,6 +611,22 @@ public final class InboxConsumer implements Runnable {
         return java.util.Optional.of(outcome);
     }
 
+    /** Counts of one tenant's parked events by status (undecodable ones name no tenant and are not counted). */
+    public Map<String, Long> parkedCounts(String tenantId) throws SQLException {
+        Map<String, Long> counts = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement ps = c.prepareStatement(
+                "SELECT status, count(*) FROM parked_event WHERE consumer = ? AND tenant_id = ? GROUP BY status")) {
+            ps.setString(1, name);
+            ps.setString(2, tenantId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    counts.put(rs.getString(1), rs.getLong(2));
+                }
+            }
+        }
+        return counts;
+    }
+
     /** Counts of parked events by status, for operations endpoints. */
     public Map<String, Long> parkedCounts() throws SQLException {
         Map<String, Long> counts = new HashMap<>();
@@ -530,11 +642,21 @@ public final class InboxConsumer implements Runnable {
         return counts;
     }
 
+    /** A wait between retries; an interrupt ends the generation (the supervisor decides what comes next). */
     private static void pause(Duration d) {
         try {
             Thread.sleep(d.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+            throw new org.apache.kafka.common.errors.InterruptException(e);
+        }
+    }
+
+    private static void sleepQuietly(Duration d) {
+        try {
+            Thread.sleep(d.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt(); // stop() interrupts a backoff; the loop then sees running == false
         }
     }
 }

@@ -21,6 +21,11 @@ public final class KafkaClients {
      * A dead broker makes sends fail within seconds instead of blocking the relay for a minute.
      */
     public static KafkaProducer<String, byte[]> relayProducer(String bootstrapServers, String clientId) {
+        return relayProducer(bootstrapServers, clientId, Map.of());
+    }
+
+    /** The relay's producer with some settings changed (an operator raising max.request.size, a test). */
+    public static KafkaProducer<String, byte[]> relayProducer(String bootstrapServers, String clientId, Map<String, Object> overrides) {
         Properties p = new Properties();
         p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         p.put(ProducerConfig.CLIENT_ID_CONFIG, clientId);
@@ -34,6 +39,7 @@ public final class KafkaClients {
         p.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 3_000);
         p.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 8_000);
         p.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        p.putAll(overrides);
         return new KafkaProducer<>(p, new StringSerializer(), new ByteArraySerializer());
     }
 
@@ -48,6 +54,9 @@ public final class KafkaClients {
         p.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 500);
         p.put(ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed");
         p.put(ConsumerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 2_000);
+        // a commit or position lookup with Kafka gone fails within 15 s (not the default minute): the
+        // consumer's supervisor then rebuilds the client, and the consumer is not seen as stalled meanwhile
+        p.put(ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 15_000);
         p.putAll(overrides);
         return new KafkaConsumer<>(p, new StringDeserializer(), new ByteArrayDeserializer());
     }

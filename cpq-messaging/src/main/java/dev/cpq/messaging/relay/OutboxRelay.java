@@ -1,17 +1,17 @@
 package dev.cpq.messaging.relay;
 
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
@@ -28,8 +28,10 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * a transaction-scoped advisory lock gives one relay at a time a partition, so any number of relays may
  * run against one table without publishing a row twice or reordering an aggregate's events. A batch is
  * claimed, sent with an idempotent producer (acks=all, key = aggregate id), and marked SENT only once
- * Kafka acknowledged it, in one transaction. Failed sends are retried with exponential backoff; after
- * the last attempt the row is FAILED and waits for an operator.
+ * Kafka acknowledged it, in one transaction. Kafka being unreachable is nobody's fault: those rows stay
+ * due and uncharged, and the loop backs off as a whole. An event Kafka refuses for itself (too large,
+ * invalid) is charged an attempt and retried with exponential backoff; after the last attempt it is
+ * FAILED and waits for an operator. Either way an aggregate's later events wait behind it.
  */
 public final class OutboxRelay {
 
@@ -38,21 +40,30 @@ public final class OutboxRelay {
     // the first free partitions in the given order, at most ?; LIMIT stops the evaluation (and the locking) early
     private static final String LOCK = "SELECT p FROM unnest(?::int[]) AS t(p)"
             + " WHERE pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'), p) LIMIT ?";
-    // the oldest pending rows of the held partitions, through the partial index on pending ids
-    private static final String CLAIM = "SELECT id, aggregate_id, topic, envelope, attempts, next_attempt_at, event_id, event_type,"
-            + " tenant_id, partition_no FROM outbox_event WHERE status = 'PENDING' AND partition_no = ANY(?) ORDER BY id LIMIT ?"
-            + " FOR UPDATE SKIP LOCKED";
+    // the oldest due rows of the held partitions, each only when no earlier unsent event of its aggregate is FAILED
+    // (waiting for an operator) or backing off after a permanent error: an aggregate's events never overtake each other.
+    // Plain FOR UPDATE, not SKIP LOCKED: a row held by another transaction is waited for, never passed
+    private static final String CLAIM = "SELECT id, aggregate_id, topic, envelope, attempts, event_id, event_type, tenant_id, aggregate_type"
+            + " FROM outbox_event o WHERE status = 'PENDING' AND partition_no = ANY(?) AND next_attempt_at <= now()"
+            + " AND NOT EXISTS (SELECT 1 FROM outbox_event b WHERE b.aggregate_id = o.aggregate_id AND b.status <> 'SENT'"
+            + " AND b.id < o.id AND b.aggregate_type = o.aggregate_type AND b.tenant_id = o.tenant_id"
+            + " AND (b.status = 'FAILED' OR (b.status = 'PENDING' AND b.next_attempt_at > now())))"
+            + " ORDER BY id LIMIT ? FOR UPDATE";
     /** Partitions one batch takes at most: two relays starting at different partitions share the work. */
     static final int PARTITIONS_PER_BATCH = PARTITIONS / 2;
     private static final String MARK_SENT = "UPDATE outbox_event SET status = 'SENT', sent_at = now(), last_error = NULL WHERE id = ANY(?)";
+    // a per-event permanent error (too large, invalid): one attempt charged to that row alone
     private static final String MARK_FAILED_ATTEMPT = "UPDATE outbox_event SET attempts = attempts + 1, last_error = ?,"
             + " next_attempt_at = now() + (? * interval '1 millisecond'),"
-            + " status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END WHERE id = ANY(?)";
+            + " status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END WHERE id = ?";
+    // Kafka unreachable or slow: nothing is wrong with the rows, so no attempt is charged and they stay due
+    private static final String MARK_DEFERRED = "UPDATE outbox_event SET last_error = ? WHERE id = ANY(?)";
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
     private final RelaySettings settings;
     private final Clock clock;
+    private volatile boolean lastPassMetOutage;
 
     public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, RelaySettings settings, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
@@ -74,6 +85,7 @@ public final class OutboxRelay {
 
     /** A pass on the caller's connection (the relay loop keeps one: connections are not free to open). */
     public int relayPass(Connection c, int firstPartition) throws SQLException {
+        lastPassMetOutage = false;
         int sent = 0;
         int drainedRounds = 0;
         int start = firstPartition;
@@ -85,8 +97,8 @@ public final class OutboxRelay {
             while (drainedRounds < 2) {
                 BatchResult batch = relayBatchAndCommit(c, rotated(start));
                 sent += batch.sent();
-                if (batch.failed() > 0) {
-                    return sent; // Kafka is refusing: another round would only wait for the same timeout
+                if (batch.outage()) {
+                    return sent; // Kafka is unreachable: another round would only wait for the same timeout
                 }
                 drainedRounds = batch.drained() ? drainedRounds + 1 : 0;
                 start = Math.floorMod(start + PARTITIONS_PER_BATCH, PARTITIONS);
@@ -107,12 +119,18 @@ public final class OutboxRelay {
 
     /**
      * What one batch did: rows sent, rows that failed this attempt, or the partition was taken; drained when
-     * it saw every row then due in the partitions it held (fewer than a batch).
+     * it saw every row then due in the partitions it held (fewer than a batch); outage when Kafka could not
+     * be reached (those rows were deferred, not charged).
      */
-    public record BatchResult(int sent, int failed, boolean partitionTaken, boolean drained) {
+    public record BatchResult(int sent, int failed, boolean partitionTaken, boolean drained, boolean outage) {
 
-        static final BatchResult TAKEN = new BatchResult(0, 0, true, true);
-        static final BatchResult NOTHING_DUE = new BatchResult(0, 0, false, true);
+        static final BatchResult TAKEN = new BatchResult(0, 0, true, true, false);
+        static final BatchResult NOTHING_DUE = new BatchResult(0, 0, false, true, false);
+    }
+
+    /** Whether the last pass stopped because Kafka was unreachable (the loop then backs off as a whole). */
+    public boolean lastPassMetOutage() {
+        return lastPassMetOutage;
     }
 
     /** Claims, publishes and marks one batch of a partition in one transaction. */
@@ -159,103 +177,158 @@ public final class OutboxRelay {
         Claim claim = claim(c, locked);
         List<Claimed> batch = claim.rows();
         if (batch.isEmpty()) {
-            return claim.drained() ? BatchResult.NOTHING_DUE : new BatchResult(0, 0, false, false);
+            return claim.drained() ? BatchResult.NOTHING_DUE : new BatchResult(0, 0, false, false, false);
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        // aggregates with an event refused at send: their later events of this batch are not sent (order kept)
+        Set<String> stopped = new HashSet<>();
+        List<Claimed> deferred = new ArrayList<>();
+        List<Claimed> attempted = new ArrayList<>(batch.size());
+        boolean outage = false;
+        String outageError = null;
         for (Claimed row : batch) {
-            Future<RecordMetadata> ack = producer.send(record(row));
+            if (outage || stopped.contains(row.aggregate())) {
+                deferred.add(row);
+                continue;
+            }
+            Future<RecordMetadata> ack;
+            try {
+                ack = producer.send(record(row));
+            } catch (RuntimeException e) {
+                ack = failed(e); // some refusals are thrown rather than returned
+            }
             acks.add(ack);
-            if (ack.isDone() && failedAlready(ack)) {
-                break; // no broker metadata: every further send would wait just as long
+            attempted.add(row);
+            Throwable refused = ack.isDone() ? failureOf(ack) : null;
+            if (refused != null) {
+                if (PermanentPublishFailure.isPermanent(refused)) {
+                    stopped.add(row.aggregate());
+                } else {
+                    outage = true; // no broker metadata: every further send would wait just as long
+                    outageError = describe(refused);
+                }
             }
         }
         List<Long> sent = new ArrayList<>(batch.size());
-        List<Long> failed = new ArrayList<>();
-        String error = null;
-        for (int i = acks.size(); i < batch.size(); i++) {
-            failed.add(batch.get(i).id());
-        }
+        List<Claimed> refusedRows = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         for (int i = 0; i < acks.size(); i++) {
+            Claimed row = attempted.get(i);
             try {
                 acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                sent.add(batch.get(i).id());
-            } catch (ExecutionException | TimeoutException e) {
-                failed.add(batch.get(i).id());
-                error = error != null ? error : describe(e);
+                sent.add(row.id());
+            } catch (ExecutionException e) {
+                Throwable cause = e.getCause() == null ? e : e.getCause();
+                if (PermanentPublishFailure.isPermanent(cause)) {
+                    refusedRows.add(row);
+                    refusals.add(describe(cause));
+                } else {
+                    deferred.add(row);
+                    outage = true;
+                    outageError = outageError != null ? outageError : describe(cause);
+                }
+            } catch (TimeoutException e) {
+                deferred.add(row);
+                outage = true;
+                outageError = outageError != null ? outageError : "no acknowledgement within " + settings.sendTimeout();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                failed.add(batch.get(i).id());
-                error = "relay interrupted";
+                deferred.add(row);
+                outageError = outageError != null ? outageError : "relay interrupted";
             }
         }
-        update(c, MARK_SENT, sent, null, 0);
-        if (!failed.isEmpty()) {
-            int attempt = batch.get(0).attempts() + 1;
-            update(c, MARK_FAILED_ATTEMPT, failed, error, settings.backoffAfter(attempt).toMillis());
-            String reason = error;
-            LOG.warning(() -> failed.size() + " outbox row(s) of partitions " + locked + " not acknowledged by Kafka: " + reason);
+        update(c, MARK_SENT, sent);
+        markRefused(c, refusedRows, refusals);
+        if (outage || !deferred.isEmpty()) {
+            markDeferred(c, deferred, outageError);
         }
-        return new BatchResult(sent.size(), failed.size(), false, claim.drained());
+        if (outage) {
+            lastPassMetOutage = true;
+            String reason = outageError;
+            LOG.warning(() -> deferred.size() + " outbox row(s) of partitions " + locked + " wait for Kafka (no attempt charged): " + reason);
+        }
+        if (!refusedRows.isEmpty()) {
+            LOG.warning(() -> refusedRows.size() + " outbox row(s) refused by Kafka (attempt charged): " + refusals.get(0));
+        }
+        return new BatchResult(sent.size(), refusedRows.size() + deferred.size(), false, claim.drained() && deferred.isEmpty(), outage);
     }
 
-    private static boolean failedAlready(Future<RecordMetadata> ack) {
+    private static Future<RecordMetadata> failed(RuntimeException e) {
+        java.util.concurrent.CompletableFuture<RecordMetadata> f = new java.util.concurrent.CompletableFuture<>();
+        f.completeExceptionally(e);
+        return f;
+    }
+
+    /** The failure of a completed send, or null when it succeeded. */
+    private static Throwable failureOf(Future<RecordMetadata> ack) {
         try {
             ack.get(0, TimeUnit.MILLISECONDS);
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return true;
+            return null;
+        } catch (ExecutionException e) {
+            return e.getCause() == null ? e : e.getCause();
+        } catch (TimeoutException e) {
+            return null;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            return true;
+            return e;
         }
     }
 
-    /**
-     * Due rows of the locked partitions, oldest first; within a partition only up to its first row that
-     * is still backing off, so no event overtakes an earlier one of the same aggregate.
-     */
+    /** One attempt charged to each refused row, with its own backoff; the last attempt makes it FAILED. */
+    private void markRefused(Connection c, List<Claimed> rows, List<String> errors) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(MARK_FAILED_ATTEMPT)) {
+            for (int i = 0; i < rows.size(); i++) {
+                String error = errors.get(i);
+                ps.setString(1, error.length() > 2000 ? error.substring(0, 2000) : error);
+                ps.setLong(2, settings.backoffAfter(rows.get(i).attempts() + 1).toMillis());
+                ps.setInt(3, settings.maxAttempts());
+                ps.setLong(4, rows.get(i).id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    private void markDeferred(Connection c, List<Claimed> rows, String reason) throws SQLException {
+        if (rows.isEmpty() || reason == null) {
+            return; // rows held back behind a refused event of their aggregate keep their state
+        }
+        try (PreparedStatement ps = c.prepareStatement(MARK_DEFERRED)) {
+            ps.setString(1, "waiting for Kafka: " + (reason.length() > 1900 ? reason.substring(0, 1900) : reason));
+            ps.setArray(2, c.createArrayOf("bigint", rows.stream().map(Claimed::id).toArray()));
+            ps.executeUpdate();
+        }
+    }
+
+    /** Due rows of the locked partitions, oldest first, none behind a blocked event of its aggregate. */
     private Claim claim(Connection c, List<Integer> partitions) throws SQLException {
         List<Claimed> rows = new ArrayList<>();
-        int seen = 0;
-        Instant now = clock.instant();
-        boolean[] blocked = new boolean[PARTITIONS];
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setArray(1, c.createArrayOf("smallint", partitions.toArray()));
             ps.setInt(2, settings.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
-                    seen++;
-                    int partition = rs.getInt(10);
-                    if (blocked[partition] || rs.getTimestamp(6).toInstant().isAfter(now)) {
-                        blocked[partition] = true;
-                        continue;
-                    }
                     rows.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
-                            rs.getString(7), rs.getString(8), rs.getString(9)));
+                            rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
                 }
             }
         }
-        return new Claim(rows, seen < settings.batchSize());
+        return new Claim(rows, rows.size() < settings.batchSize());
     }
 
     /** The rows claimed, and whether the query saw all due rows of the partitions (fewer than a batch). */
     private record Claim(List<Claimed> rows, boolean drained) {}
 
-    private void update(Connection c, String sql, List<Long> ids, String error, long backoffMillis) throws SQLException {
+    private void update(Connection c, String sql, List<Long> ids) throws SQLException {
         if (ids.isEmpty()) {
             return;
         }
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            Array array = c.createArrayOf("bigint", ids.toArray());
-            if (error == null) {
-                ps.setArray(1, array);
-            } else {
-                ps.setString(1, error.length() > 2000 ? error.substring(0, 2000) : error);
-                ps.setLong(2, backoffMillis);
-                ps.setInt(3, settings.maxAttempts());
-                ps.setArray(4, array);
-            }
+            ps.setArray(1, c.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();
         }
     }
@@ -268,19 +341,50 @@ public final class OutboxRelay {
         return record;
     }
 
-    private static String describe(Exception e) {
+    private static String describe(Throwable e) {
         Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
         return cause.getClass().getSimpleName() + ": " + cause.getMessage();
     }
 
     private record Claimed(long id, String aggregateId, String topic, String envelope, int attempts, String eventId, String eventType,
-            String tenantId) {}
+            String tenantId, String aggregateType) {
 
-    /** Operators: a FAILED row goes back to PENDING with a fresh attempt budget. */
+        /** The aggregate's identity: its events keep their order. */
+        String aggregate() {
+            return tenantId + "\u0000" + aggregateType + "\u0000" + aggregateId;
+        }
+    }
+
+    /**
+     * Operators: a FAILED row goes back to PENDING with a fresh attempt budget. Only a FAILED row is touched
+     * (a conditional update, no lock on any other row): it is its aggregate's oldest unsent event, since it
+     * held back every later one, so releasing it keeps the aggregate's order.
+     */
     public static boolean redrive(Connection c, java.util.UUID eventId) throws SQLException {
+        return redrive(c, eventId, null);
+    }
+
+    /** {@link #redrive(Connection, java.util.UUID)} restricted to one tenant's events (null: any tenant). */
+    public static boolean redrive(Connection c, java.util.UUID eventId, String tenantId) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = 'PENDING', attempts = 0,"
-                + " next_attempt_at = now() WHERE event_id = ? AND status = 'FAILED'")) {
+                + " next_attempt_at = now() WHERE event_id = ? AND status = 'FAILED' AND (?::text IS NULL OR tenant_id = ?)")) {
             ps.setObject(1, eventId);
+            ps.setString(2, tenantId);
+            ps.setString(3, tenantId);
+            return ps.executeUpdate() == 1;
+        }
+    }
+
+    /**
+     * Operators: a FAILED row is given up for good (SKIPPED, never published), which releases its aggregate's
+     * later events. For an event no consumer must ever see, or one replaced by a later correction.
+     */
+    public static boolean skip(Connection c, java.util.UUID eventId, String tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox_event SET status = 'SKIPPED'"
+                + " WHERE event_id = ? AND status = 'FAILED' AND (?::text IS NULL OR tenant_id = ?)")) {
+            ps.setObject(1, eventId);
+            ps.setString(2, tenantId);
+            ps.setString(3, tenantId);
             return ps.executeUpdate() == 1;
         }
     }

@@ -43,16 +43,27 @@ public final class OutboxRelayLoop implements Runnable {
                     s.execute("LISTEN \"cpq_outbox_" + schema + "\"");
                 }
                 PGConnection pg = listener.unwrap(PGConnection.class);
+                int outages = 0;
                 while (running) {
                     // the listening connection also does the work: one connection per relay loop
                     published.addAndGet(relay.relayPass(listener, ThreadLocalRandom.current().nextInt(OutboxRelay.PARTITIONS)));
+                    if (relay.lastPassMetOutage()) {
+                        // Kafka is unreachable: back off as a whole, however many commits notify meanwhile
+                        // (the rows are not charged for it, they wait)
+                        outages++;
+                        pause(settings.outageBackoffAfter(outages));
+                        pg.getNotifications(1); // drain what arrived meanwhile; the next pass looks anyway
+                        continue;
+                    }
+                    outages = 0;
                     // blocks until a commit notifies us, or the poll interval passes
                     pg.getNotifications((int) settings.pollInterval().toMillis());
                 }
-            } catch (SQLException | RuntimeException e) {
+            } catch (Throwable e) { // the relay thread outlives any failure: nothing else would restart it
                 if (running) {
                     LOG.log(Level.WARNING, "outbox relay of schema " + schema + " failed; retrying after " + settings.pollInterval(), e);
-                    pause();
+                    Thread.interrupted();
+                    pause(settings.pollInterval());
                 }
             }
         }
@@ -71,9 +82,9 @@ public final class OutboxRelayLoop implements Runnable {
         }
     }
 
-    private void pause() {
+    private void pause(java.time.Duration wait) {
         try {
-            Thread.sleep(settings.pollInterval().toMillis());
+            Thread.sleep(wait.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -13,6 +13,14 @@ import dev.cpq.testing.ServiceControl;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import dev.cpq.cache.redis.RedisEndpoint;
+import dev.cpq.cache.redis.RedisGateway;
+import dev.cpq.cache.redis.RedisUnavailableException;
+import dev.cpq.testing.RealServices;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.AfterEach;
@@ -29,6 +37,7 @@ class InboxConsumerIT {
     @AfterEach
     void close() throws Exception {
         ServiceControl.start("kafka");
+        ServiceControl.start("redis");
         f.close();
     }
 
@@ -85,8 +94,9 @@ class InboxConsumerIT {
         }
         assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE status = 'PENDING'")).as("commands committed").isEqualTo(30);
         assertThat(relay.relayPass(0)).as("nothing can be published").isZero();
-        assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE status = 'PENDING' AND attempts > 0"))
-                .as("the failed attempt is recorded, the rows wait").isPositive();
+        assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE status = 'PENDING' AND last_error LIKE 'waiting for Kafka%'"))
+                .as("the outage is recorded, the rows wait").isPositive();
+        assertThat(f.scalar("SELECT coalesce(max(attempts), 0) FROM outbox_event")).as("an outage charges no attempt").isZero();
 
         ServiceControl.start("kafka");
         await("every row published after Kafka returned", Duration.ofSeconds(90), () -> {
@@ -103,6 +113,162 @@ class InboxConsumerIT {
         assertThat(f.scalar("SELECT count(*) FROM (SELECT o.event_id FROM outbox_event o JOIN inbox_event i USING (event_id)) x"))
                 .as("every outbox event reached the consumer").isEqualTo(30);
         assertThat(f.scalar("SELECT sum(applied_count) FROM quote_projection")).as("none applied twice").isEqualTo(30);
+    }
+
+    @Test
+    void aConsumerEvictedDuringALongRedisOutageAndCutOffFromKafkaAtItsCommitRejoinsAndAppliesTheNextPublication() throws Exception {
+        try (RedisGateway redis = RedisGateway.connect(RedisEndpoint.parse(RealServices.redis().url()), 2)) {
+            RedisVersionHandler handler = new RedisVersionHandler(redis, "msg-it:" + f.schema + ":");
+            // a short poll interval: the Redis outage below outlasts it, so the group evicts the consumer mid-batch;
+            // short API timeouts: a commit with Kafka gone fails within seconds instead of a minute
+            InboxConsumer consumer = f.startConsumer("pointer", handler, Map.of(ConsumerConfig.MAX_POLL_INTERVAL_MS_CONFIG, 2_000,
+                    ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3_000, ConsumerConfig.REQUEST_TIMEOUT_MS_CONFIG, 2_000));
+            KafkaProducer<String, byte[]> producer = f.producer();
+            send(producer, EnvelopeCodec.envelope(f.event("q-r", 1, "DRAFT"), Clock.systemUTC(), null));
+            await("v1 applied and in Redis", Duration.ofSeconds(30), () -> "1".equals(handler.inRedis("q-r")));
+
+            try {
+                try (var redisDown = ServiceControl.stopped("redis")) {
+                    send(producer, EnvelopeCodec.envelope(f.event("q-r", 2, "PRICED"), Clock.systemUTC(), null));
+                    await("the batch of v2 fails on Redis", Duration.ofSeconds(30), () -> handler.redisFailures.get() > 0);
+                    await("health reports the consumer stalled", Duration.ofSeconds(30), () -> consumer.health().stalled());
+                    assertThat(consumer.health().healthy()).isFalse();
+                    // the outage is the fault under test: it must outlast max.poll.interval.ms (2 s) by design
+                    Thread.sleep(4_000);
+                    ServiceControl.stop("kafka");
+                }
+                // Redis is back: the batch commits in PostgreSQL, its offset commit meets no Kafka
+                await("v2 committed in the database", Duration.ofSeconds(60),
+                        () -> f.scalarUnchecked("SELECT version FROM quote_projection WHERE quote_id = 'q-r'") == 2);
+            } finally {
+                ServiceControl.start("kafka");
+            }
+            send(producer, EnvelopeCodec.envelope(f.event("q-r", 3, "APPROVED"), Clock.systemUTC(), null));
+
+            await("the next publication is applied and reaches Redis", Duration.ofSeconds(90), () -> "3".equals(handler.inRedis("q-r")));
+            assertThat(f.scalar("SELECT applied_count FROM quote_projection WHERE quote_id = 'q-r'")).as("none applied twice").isEqualTo(3);
+            assertThat(f.scalar("SELECT count(*) FROM inbox_event")).isEqualTo(3);
+            assertThat(restarts("pointer")).as("the supervisor rebuilt the consumer").isPositive();
+            assertThat(consumer.health().restarts()).isPositive();
+            await("healthy again", Duration.ofSeconds(30), () -> consumer.health().healthy());
+        }
+    }
+
+    @Test
+    void aConsumerKilledMidBatchByAnErrorIsRestartedAndNoEventIsSkippedOrAppliedTwice() throws Exception {
+        KafkaProducer<String, byte[]> producer = f.producer();
+        for (int q = 0; q < 20; q++) {
+            send(producer, EnvelopeCodec.envelope(f.event("q-k" + q, 1, "DRAFT"), Clock.systemUTC(), null));
+        }
+        QuoteProjectionHandler projection = new QuoteProjectionHandler();
+        AtomicInteger applications = new AtomicInteger();
+        EventHandler dyingOnce = new EventHandler() {
+            @Override
+            public Set<String> eventTypes() {
+                return projection.eventTypes();
+            }
+
+            @Override
+            public void apply(EventEnvelope event, java.sql.Connection transaction) throws Exception {
+                if (applications.incrementAndGet() == 5) {
+                    // what kills a thread: an Error, not an Exception, half-way through a batch
+                    throw new KilledMidBatch();
+                }
+                projection.apply(event, transaction);
+            }
+        };
+        f.startConsumer("projection", dyingOnce);
+
+        await("all 20 applied", Duration.ofSeconds(60), () -> f.scalarUnchecked("SELECT count(*) FROM quote_projection") == 20);
+        assertThat(f.scalar("SELECT sum(applied_count) FROM quote_projection")).as("none applied twice").isEqualTo(20);
+        assertThat(f.scalar("SELECT count(*) FROM inbox_event")).isEqualTo(20);
+        assertThat(restarts("projection")).isEqualTo(1);
+    }
+
+    @Test
+    void aConsumerThreadInterruptedMidBatchIsRestartedAndNoEventIsSkippedOrAppliedTwice() throws Exception {
+        KafkaProducer<String, byte[]> producer = f.producer();
+        for (int q = 0; q < 20; q++) {
+            send(producer, EnvelopeCodec.envelope(f.event("q-i" + q, 1, "DRAFT"), Clock.systemUTC(), null));
+        }
+        QuoteProjectionHandler projection = new QuoteProjectionHandler();
+        AtomicInteger applications = new AtomicInteger();
+        EventHandler interruptedOnce = new EventHandler() {
+            @Override
+            public Set<String> eventTypes() {
+                return projection.eventTypes();
+            }
+
+            @Override
+            public void apply(EventEnvelope event, java.sql.Connection transaction) throws Exception {
+                if (applications.incrementAndGet() == 5) {
+                    Thread.currentThread().interrupt(); // a container shutting a thread down, a cancelled task
+                }
+                projection.apply(event, transaction);
+            }
+        };
+        f.startConsumer("projection", interruptedOnce);
+
+        await("all 20 applied", Duration.ofSeconds(60), () -> f.scalarUnchecked("SELECT count(*) FROM quote_projection") == 20);
+        // a later publication still flows: the consumer is alive
+        send(producer, EnvelopeCodec.envelope(f.event("q-i0", 2, "PRICED"), Clock.systemUTC(), null));
+        await("the later publication applied", Duration.ofSeconds(60),
+                () -> f.scalarUnchecked("SELECT version FROM quote_projection WHERE quote_id = 'q-i0'") == 2);
+        assertThat(f.scalar("SELECT sum(applied_count) FROM quote_projection")).as("none applied twice").isEqualTo(21);
+        assertThat(f.scalar("SELECT count(*) FROM inbox_event")).isEqualTo(21);
+    }
+
+    private double restarts(String consumer) {
+        var counter = f.registry.find("cpq.messaging.consumer.restarts").tag("consumer", consumer).counter();
+        return counter == null ? 0 : counter.count();
+    }
+
+    /** What kills a consumer thread mid-batch. */
+    private static final class KilledMidBatch extends Error {
+
+        private static final long serialVersionUID = 1L;
+
+        KilledMidBatch() {
+            super("consumer thread killed mid-batch");
+        }
+    }
+
+    /** The projection, then the version in Redis (as the cache invalidators move a pointer). */
+    private static final class RedisVersionHandler implements EventHandler {
+
+        private final QuoteProjectionHandler projection = new QuoteProjectionHandler();
+        private final RedisGateway redis;
+        private final String prefix;
+        final AtomicInteger redisFailures = new AtomicInteger();
+
+        RedisVersionHandler(RedisGateway redis, String prefix) {
+            this.redis = redis;
+            this.prefix = prefix;
+        }
+
+        @Override
+        public Set<String> eventTypes() {
+            return projection.eventTypes();
+        }
+
+        @Override
+        public void apply(EventEnvelope event, java.sql.Connection transaction) throws Exception {
+            projection.apply(event, transaction);
+            try {
+                redis.execute(j -> j.set(prefix + event.aggregateId(), Long.toString(event.aggregateVersion())));
+            } catch (RedisUnavailableException e) {
+                redisFailures.incrementAndGet();
+                throw e;
+            }
+        }
+
+        String inRedis(String quoteId) {
+            try {
+                return redis.execute(j -> j.get(prefix + quoteId));
+            } catch (RedisUnavailableException e) {
+                return null;
+            }
+        }
     }
 
     private void send(KafkaProducer<String, byte[]> producer, EventEnvelope e) throws Exception {

@@ -27,6 +27,12 @@ import java.util.concurrent.TimeUnit;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import dev.cpq.testing.ServiceControl;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
+import org.apache.kafka.common.config.ConfigResource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +46,7 @@ class OutboxRelayIT {
 
     @AfterEach
     void close() throws Exception {
+        ServiceControl.start("kafka");
         f.close();
     }
 
@@ -165,6 +172,168 @@ class OutboxRelayIT {
             }
         }
         assertThat(f.relay(RelaySettings.defaults()).relayPass(0)).isEqualTo(1);
+    }
+
+    @Test
+    void aKafkaOutageUnderSteadyPublicationsChargesNoAttemptAndLosesOrReordersNothing() throws Exception {
+        // short backoffs and few attempts: the old relay turned rows FAILED within a second of outage
+        RelaySettings settings = new RelaySettings(50, 3, Duration.ofMillis(20), Duration.ofMillis(200), Duration.ofMillis(100),
+                Duration.ofSeconds(2));
+        OutboxRelayLoop loop = new OutboxRelayLoop(f.relay(settings), f.dataSource, f.schema, settings);
+        Thread relayThread = new Thread(loop, "relay-under-test");
+        relayThread.start();
+        Map<String, Long> versions = new HashMap<>();
+        try {
+            publishRound(versions, 8);
+            await("published before the outage", Duration.ofSeconds(30),
+                    () -> f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 8);
+            try (var outage = ServiceControl.stopped("kafka")) {
+                // steady publications through the outage, one small commit at a time, as users keep working
+                long until = System.nanoTime() + Duration.ofSeconds(12).toNanos();
+                while (System.nanoTime() < until) {
+                    publishRound(versions, 8);
+                    Thread.sleep(200);
+                }
+                assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE status = 'FAILED'")).as("FAILED during the outage").isZero();
+                assertThat(f.scalar("SELECT coalesce(max(attempts), 0) FROM outbox_event")).as("attempts charged by the outage").isZero();
+                assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE status = 'PENDING'")).as("waiting").isPositive();
+            }
+            long total = f.scalar("SELECT count(*) FROM outbox_event");
+            await("everything published after Kafka returned", Duration.ofSeconds(90),
+                    () -> f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == total);
+            assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE status = 'FAILED'")).isZero();
+            List<EventEnvelope> published = readAll((int) total);
+            Set<String> outboxIds = new HashSet<>();
+            try (Connection c = f.dataSource.getConnection(); var rs = c.createStatement().executeQuery("SELECT event_id FROM outbox_event")) {
+                while (rs.next()) {
+                    outboxIds.add(rs.getString(1));
+                }
+            }
+            assertFirstDeliveriesInOrder(published, outboxIds);
+        } finally {
+            loop.stop();
+            relayThread.join(10_000);
+        }
+    }
+
+    @Test
+    void aPermanentlyFailingEventBlocksItsAggregatesLaterEventsButNotOthersAndARedriveReleasesThemInOrder() throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, f.bootstrap))) {
+            var topic = new ConfigResource(ConfigResource.Type.TOPIC, f.topic);
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "4194304"),
+                    AlterConfigOp.OpType.SET)))).all().get();
+        }
+        String huge = "X".repeat(1_500_000); // above the producer's max.request.size (1 MiB): a per-event, permanent error
+        f.commit(f.event("q-big", 1, huge), f.event("q-ok", 1, "A"), f.event("q-big", 2, "B"), f.event("q-ok", 2, "C"),
+                f.event("q-big", 3, "D"), f.event("q-ok", 3, "E"));
+        RelaySettings settings = new RelaySettings(50, 2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(100),
+                Duration.ofSeconds(5));
+        OutboxRelay relay = f.relay(settings);
+        await("the oversized event FAILED after its attempts", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'FAILED'"
+                    + " AND aggregate_id = 'q-big' AND aggregate_version = 1") == 1;
+        });
+        for (int i = 0; i < 5; i++) {
+            pass(relay);
+        }
+        assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE aggregate_id = 'q-ok' AND status = 'SENT'")).as("other aggregate")
+                .isEqualTo(3);
+        assertThat(f.scalar("SELECT aggregate_version FROM outbox_event WHERE status = 'FAILED'")).isEqualTo(1);
+        assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE aggregate_id = 'q-big' AND status = 'PENDING' AND attempts = 0"))
+                .as("later events of the failed aggregate wait, uncharged").isEqualTo(2);
+        try (Connection c = f.dataSource.getConnection(); var rs = c.createStatement().executeQuery(
+                "SELECT last_error FROM outbox_event WHERE status = 'FAILED'")) {
+            rs.next();
+            assertThat(rs.getString(1)).contains("RecordTooLarge");
+        }
+
+        // the operator raises the producer's limit, then redrives the failed event
+        var larger = KafkaClients.relayProducer(f.bootstrap, "relay-large-" + f.schema,
+                Map.of(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_000_000));
+        try {
+            OutboxRelay fixed = new OutboxRelay(f.dataSource, larger, settings, java.time.Clock.systemUTC());
+            try (Connection c = f.dataSource.getConnection()) {
+                long failedId = f.scalar("SELECT id FROM outbox_event WHERE status = 'FAILED'");
+                String eventId;
+                try (var rs = c.createStatement().executeQuery("SELECT event_id FROM outbox_event WHERE id = " + failedId)) {
+                    rs.next();
+                    eventId = rs.getString(1);
+                }
+                assertThat(OutboxRelay.redrive(c, java.util.UUID.fromString(eventId))).isTrue();
+            }
+            await("released", Duration.ofSeconds(30), () -> {
+                pass(fixed);
+                return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 6;
+            });
+        } finally {
+            larger.close();
+        }
+        List<Long> bigVersions = new ArrayList<>();
+        for (EventEnvelope e : readAll(6)) {
+            if ("q-big".equals(e.aggregateId())) {
+                bigVersions.add(e.aggregateVersion());
+            }
+        }
+        assertThat(bigVersions).as("the blocked aggregate in order").containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
+    void aPendingRowHeldByAnotherTransactionIsWaitedForNeverOvertaken() throws Exception {
+        f.commit(f.event("q-held", 1, "A"), f.event("q-held", 2, "B"));
+        OutboxRelay relay = f.relay(RelaySettings.defaults());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = f.dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            // what an operator's redrive of a PENDING row used to do: lock it, find it is not FAILED, roll back
+            try (var s = holder.createStatement()) {
+                s.executeQuery("SELECT status FROM outbox_event WHERE aggregate_version = 1 FOR UPDATE").close();
+            }
+            Future<Integer> pass = pool.submit(() -> relay.relayPass(0));
+            await("the relay waits for the row or passes it", Duration.ofSeconds(30), () -> pass.isDone()
+                    || f.scalarUnchecked("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
+                            + " AND query LIKE '%outbox_event%'") > 0);
+            holder.rollback();
+            pass.get(30, TimeUnit.SECONDS);
+        } finally {
+            pool.shutdownNow();
+        }
+        await("both sent", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 2;
+        });
+        assertThat(readAll(2).stream().map(EventEnvelope::aggregateVersion).toList()).containsExactly(1L, 2L);
+    }
+
+    private static void pass(OutboxRelay relay) {
+        try {
+            relay.relayPass(0);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void publishRound(Map<String, Long> versions, int aggregates) throws SQLException {
+        for (int a = 0; a < aggregates; a++) {
+            String id = "q-steady-" + a;
+            long v = versions.merge(id, 1L, Long::sum);
+            f.commit(f.event(id, v, "S" + v));
+        }
+    }
+
+    /** Every outbox event published, each aggregate's first deliveries in version order (redeliveries are absorbed downstream). */
+    private static void assertFirstDeliveriesInOrder(List<EventEnvelope> published, Set<String> outboxIds) {
+        Set<String> seen = new HashSet<>();
+        Map<String, Long> last = new HashMap<>();
+        for (EventEnvelope e : published) {
+            if (!seen.add(e.eventId().toString())) {
+                continue;
+            }
+            long previous = last.getOrDefault(e.aggregateId(), 0L);
+            assertThat(e.aggregateVersion()).as("order of " + e.aggregateId()).isEqualTo(previous + 1);
+            last.put(e.aggregateId(), e.aggregateVersion());
+        }
+        assertThat(seen).as("nothing lost").isEqualTo(outboxIds);
     }
 
     private long endOffsetSum() {

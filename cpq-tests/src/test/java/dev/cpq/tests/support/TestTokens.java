@@ -34,11 +34,20 @@ public final class TestTokens {
     }
 
     public static String token(String tenant, Duration ttl, String... roles) {
+        return tokenOf(tenant, "test-" + tenant, ttl, roles);
+    }
+
+    /** A token of a named user (its {@code sub}), for scenarios where who owns what matters. */
+    public static String tokenOf(String tenant, String subject, String... roles) {
+        return tokenOf(tenant, subject, Duration.ofMinutes(10), roles);
+    }
+
+    public static String tokenOf(String tenant, String subject, Duration ttl, String... roles) {
         Instant now = Instant.now();
         var claims = new JWTClaimsSet.Builder()
                 .issuer(required("CPQ_TOKEN_ISSUER"))
                 .audience(required("CPQ_TOKEN_AUDIENCE"))
-                .subject("test-" + tenant)
+                .subject(subject)
                 .claim("tenant", tenant)
                 .claim("roles", List.of(roles))
                 .issueTime(Date.from(now))

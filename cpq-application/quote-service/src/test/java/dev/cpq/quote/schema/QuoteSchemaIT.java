@@ -104,10 +104,26 @@ class QuoteSchemaIT {
     }
 
     private String decision(String quoteId, String revision, String price, String requirement, String decision) {
+        return decision(quoteId, revision, price, requirement, decision, 1);
+    }
+
+    private String decision(String quoteId, String revision, String price, String requirement, String decision, int round) {
         return "INSERT INTO quote_approval_decision (tenant_id, quote_id, revision_id, price_result_id, requirement, decision, reason,"
-                + " decided_by, automatic, authority_role, authority_max_discount, policy_version, decided_at) VALUES ('t1', '" + quoteId
-                + "', '" + revision + "', '" + price + "', '" + requirement + "', '" + decision + "', 'ok', 'manager', false, 'SALES_MANAGER',"
-                + " 20, 1, now())";
+                + " decided_by, automatic, authority_role, authority_max_discount, policy_version, decided_at, approval_round) VALUES ('t1', '"
+                + quoteId + "', '" + revision + "', '" + price + "', '" + requirement + "', '" + decision + "', 'ok', 'manager', false,"
+                + " 'SALES_MANAGER', 20, 1, now(), " + round + ")";
+    }
+
+    @Test
+    void theSamePriceResultSubmittedAgainIsDecidedAgainInANewRound() throws SQLException {
+        String id = quote("PENDING_APPROVAL");
+        String revision = revisionOf(id);
+        String price = priceOf(id);
+        schema.exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "APPROVED", 1));
+        // re-priced to the same content-addressed result and submitted again (issue 13 item 9)
+        schema.exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "APPROVED", 2));
+        assertThatThrownBy(() -> schema.exec(decision(id, revision, price, "DISCOUNT_APPROVAL", "REJECTED", 2)))
+                .hasMessageContaining("quote_approval_one_decision_per_round");
     }
 
     @Test

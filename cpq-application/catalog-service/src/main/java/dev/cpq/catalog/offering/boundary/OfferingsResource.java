@@ -4,7 +4,6 @@ import dev.cpq.catalog.offering.control.OfferingEditing;
 import dev.cpq.catalog.offering.entity.OfferingOption;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
-import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -58,7 +57,8 @@ public class OfferingsResource {
     @Path("{offeringId}")
     @Operation(summary = "Create or replace an offering of a draft catalog version")
     @ApiResponse(responseCode = "200", description = "Stored; ETag is the draft's new version")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (violations name each field, e.g. options[1].code for a code"
+            + " that repeats another beyond letter case, options[0].values[2] for a repeated value)")
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs CATALOG_ADMIN)")
     @ApiResponse(responseCode = "404", description = "CATALOG_VERSION_NOT_FOUND")
@@ -73,12 +73,8 @@ public class OfferingsResource {
             @Parameter(required = true, description = "ETag of the draft version the edit was made against")
             @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull OfferingRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        List<OfferingOption> options;
-        try {
-            options = body.options().stream().map(o -> new OfferingOption(o.code(), o.values(), o.required())).toList();
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("options", e.getMessage());
-        }
+        List<OfferingOption> options = OfferingOption.listOf(
+                body.options().stream().map(o -> new OfferingOption.Proposed(o.code(), o.values(), o.required())).toList());
         OfferingEditing.Edited edited = editing.putOffering(version, expected, offeringId, body.name(), body.family(), options);
         var o = edited.offering();
         return Response.ok(new OfferingView(version, o.offeringId(), o.name(), o.family(), o.options()))

@@ -9,6 +9,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 
 /**
@@ -65,8 +66,9 @@ public class Offering {
 
     /** Replaces what the offering is, as a PUT does. */
     public void replaceWith(String newName, String newFamily, List<OfferingOption> newOptions, Instant now) {
-        if (newOptions.stream().map(OfferingOption::code).distinct().count() != newOptions.size()) {
-            throw new IllegalArgumentException("an offering lists an option code twice");
+        // the invariant; editors' input is checked with field names before it gets here (OfferingOption.listOf)
+        if (newOptions.stream().map(o -> o.code().toLowerCase(Locale.ROOT)).distinct().count() != newOptions.size()) {
+            throw new IllegalArgumentException("an offering lists an option code twice (or twice but for letter case)");
         }
         this.name = Objects.requireNonNull(newName, "name");
         this.family = Objects.requireNonNull(newFamily, "family");

@@ -6,7 +6,6 @@ import dev.cpq.catalog.rule.entity.OptionValue;
 import dev.cpq.catalog.rule.entity.RuleKind;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
-import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -29,7 +28,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.ArrayList;
 import java.util.List;
 
 /** {@code PUT /catalog-versions/{v}/rules/{family}}: the configuration rules of a family in a draft. */
@@ -73,7 +71,8 @@ public class RulesResource {
     @Path("{family}")
     @Operation(summary = "Replace the configuration rules of an offering family in a draft catalog version")
     @ApiResponse(responseCode = "200", description = "Stored; ETag is the draft's new version")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (also: a rule names an option value no offering of the family has)")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (also: a rule names an option value no offering of the family has;"
+            + " requires[i] and excludes[j] relate the same pair; a rule relates an option to itself)")
     @ApiResponse(responseCode = "404", description = "CATALOG_VERSION_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "CATALOG_VERSION_NOT_DRAFT")
     @ApiResponse(responseCode = "412", description = "CATALOG_VERSION_CONFLICT")
@@ -84,21 +83,15 @@ public class RulesResource {
     public Response put(@PathParam("version") @Positive long version, @PathParam("family") @Pattern(regexp = ID) String family,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Valid @NotNull RulesRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        List<ConfigurationRule> rules = new ArrayList<>();
-        try {
-            body.requires().forEach(r -> rules.add(rule(RuleKind.REQUIRES, r)));
-            body.excludes().forEach(r -> rules.add(rule(RuleKind.EXCLUDES, r)));
-        } catch (IllegalArgumentException e) {
-            throw new InvalidRequestException("rules", e.getMessage());
-        }
+        List<ConfigurationRule> rules = ConfigurationRule.listOf(proposed(body.requires()), proposed(body.excludes()));
         RuleEditing.Edited edited = editing.putRules(version, expected, family, rules);
         return Response.ok(RulesView.of(version, family, edited.ruleSet().rules()))
                 .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(edited.catalog().rowVersion()))
                 .build();
     }
 
-    private static ConfigurationRule rule(RuleKind kind, RuleRequest r) {
-        return new ConfigurationRule(kind, new OptionValue(r.when().option(), r.when().value()),
-                new OptionValue(r.then().option(), r.then().value()));
+    private static List<ConfigurationRule.Proposed> proposed(List<RuleRequest> rules) {
+        return rules.stream().map(r -> new ConfigurationRule.Proposed(new OptionValue(r.when().option(), r.when().value()),
+                new OptionValue(r.then().option(), r.then().value()))).toList();
     }
 }

@@ -54,6 +54,7 @@ public class CacheOperationsResource {
     @Operation(summary = "Delete one cache domain's keys of the caller's tenant (audited)")
     @ApiResponse(responseCode = "200", description = "Flushed; reads load from the database again")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (unknown domain)")
+    @ApiResponse(responseCode = "503", description = "CACHE_UNAVAILABLE (Redis cannot be reached; retry)")
     public Flushed flush(@Valid @NotNull FlushRequest body) {
         return new Flushed(body.domain(), operations.flush(body.domain()));
     }

@@ -9,6 +9,7 @@ import dev.cpq.platform.audit.control.AuditTrail;
 import dev.cpq.platform.audit.entity.AuditedChange;
 import dev.cpq.platform.cache.entity.ActiveVersionSource;
 import dev.cpq.platform.cache.entity.AuthoritativeVersion;
+import dev.cpq.platform.cache.entity.CacheUnavailableException;
 import dev.cpq.platform.cache.entity.PointerReport;
 import dev.cpq.platform.cache.entity.UnknownCacheDomainException;
 import dev.cpq.platform.security.control.TenantContext;
@@ -61,10 +62,10 @@ public class CacheOperations {
         try {
             Map<String, String> state = pointer.describe(line);
             Long current = number(state.get("current"));
-            return new PointerReport(line.domain().segment(), line.scope().orElse(null), current, number(state.get("previous")),
-                    movedAt(state.get("moved_at")), database, java.util.Objects.equals(current, database), null);
+            return PointerReport.of(line.domain().segment(), line.scope().orElse(null), current, number(state.get("previous")),
+                    movedAt(state.get("moved_at")), database);
         } catch (RedisUnavailableException e) {
-            return new PointerReport(line.domain().segment(), line.scope().orElse(null), null, null, null, database, false, e.getMessage());
+            return PointerReport.redisUnavailable(line.domain().segment(), line.scope().orElse(null), database, e.getMessage());
         }
     }
 
@@ -76,12 +77,20 @@ public class CacheOperations {
         return s == null || s.isEmpty() ? null : Long.valueOf(s);
     }
 
-    /** Deletes the domain's keys of the caller's tenant (pointers included: the next read asks the database). */
+    /**
+     * Deletes the domain's keys of the caller's tenant (pointers included: the next read asks the database).
+     * Redis unavailable is the operator's retryable 503, not an incident.
+     */
     @Transactional
     public long flush(String domainSegment) {
         CacheDomain domain = Arrays.stream(CacheDomain.values()).filter(d -> d.segment().equals(domainSegment)).findFirst()
                 .orElseThrow(() -> new UnknownCacheDomainException(domainSegment));
-        long removed = invalidation.flush(tenant.tenant().value(), domain, 500);
+        long removed;
+        try {
+            removed = invalidation.flush(tenant.tenant().value(), domain, 500);
+        } catch (RedisUnavailableException e) {
+            throw new CacheUnavailableException(domain.segment(), e);
+        }
         audit.succeeded(new AuditedChange("CacheDomain", domain.segment(), FLUSH, null, null, null, null));
         return removed;
     }

@@ -6,7 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 
-/** Readiness of this service: PostgreSQL, Redis and Kafka, each asked for real. */
+/** Readiness of this service: PostgreSQL, Redis and Kafka, each asked for real, and its event consumers. */
 @ApplicationScoped
 public class ServiceHealth {
 
@@ -16,9 +16,9 @@ public class ServiceHealth {
     protected ServiceHealth() {}
 
     @Inject
-    public ServiceHealth(ServiceIdentity identity, PostgresProbe postgres, RedisProbe redis, KafkaProbe kafka) {
+    public ServiceHealth(ServiceIdentity identity, PostgresProbe postgres, RedisProbe redis, KafkaProbe kafka, ConsumersProbe consumers) {
         this.identity = identity;
-        this.probes = List.of(postgres, redis, kafka);
+        this.probes = List.of(postgres, redis, kafka, consumers);
     }
 
     public HealthReport check() {

@@ -16,12 +16,15 @@ import dev.cpq.platform.idempotency.entity.IdempotencyKeyReusedException;
 import dev.cpq.platform.idempotency.entity.IdempotentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.Optional;
 import redis.clients.jedis.params.SetParams;
 
 /**
  * A Redis copy of completed idempotent commands, so a replay skips the database. PostgreSQL stays the
- * authority: a miss, an unreadable entry or Redis being down simply means asking PostgreSQL.
+ * authority: a miss, an unreadable entry or Redis being down simply means asking PostgreSQL, and a copy
+ * never outlives its record.
  */
 @ApplicationScoped
 public class IdempotencyFastPath {
@@ -32,6 +35,7 @@ public class IdempotencyFastPath {
     private CachePolicies policies;
     private CacheMetrics metrics;
     private final ObjectMapper json = new ObjectMapper();
+    private final Clock clock = Clock.systemUTC();
 
     protected IdempotencyFastPath() {}
 
@@ -65,12 +69,21 @@ public class IdempotencyFastPath {
         }
     }
 
-    public void remember(IdempotentRequest request, CommandResponse response) {
+    /**
+     * Keeps a copy of a replayed response until the PostgreSQL record's expiry at the latest (an absolute
+     * instant, PXAT: a later replay sets the same end, never a new TTL). Redis and PostgreSQL are assumed
+     * to share a synchronized clock, as they do on one host or under NTP.
+     */
+    public void remember(IdempotentRequest request, CommandResponse response, Instant recordExpiresAt) {
         CacheKey key = key(request);
+        Instant policyEnd = clock.instant().plus(policies.of(CacheDomain.IDEMPOTENCY).nextTtl());
+        Instant until = recordExpiresAt.isBefore(policyEnd) ? recordExpiresAt : policyEnd;
+        if (!until.isAfter(clock.instant())) {
+            return; // the record's retention is over: nothing to copy
+        }
         try {
             String value = json.writeValueAsString(new Entry(request.fingerprint(), response));
-            long ttl = policies.of(CacheDomain.IDEMPOTENCY).nextTtl().toMillis();
-            redis.execute(j -> j.set(key.value(), value, SetParams.setParams().px(ttl)));
+            redis.execute(j -> j.set(key.value(), value, SetParams.setParams().pxAt(until.toEpochMilli())));
         } catch (RedisUnavailableException e) {
             metrics.count(Event.REDIS_ERROR, CacheDomain.IDEMPOTENCY, request.tenant());
         } catch (JsonProcessingException e) {

@@ -13,6 +13,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
@@ -39,7 +40,8 @@ public class IdempotencyRecords {
 
     public record Owned(UUID token) implements Claim {}
 
-    public record Replay(CommandResponse response) implements Claim {}
+    /** @param recordExpiresAt when the record's retention ends: no copy of the response may outlive it */
+    public record Replay(CommandResponse response, Instant recordExpiresAt) implements Claim {}
 
     /**
      * A new key, the common case: one autocommitted INSERT. Never inside the caller's transaction: the
@@ -84,7 +86,7 @@ public class IdempotencyRecords {
     /** The key is taken: replay its response, refuse it, or take over a claim whose lease ran out. */
     private static Claim existing(Connection c, IdempotentRequest request, UUID token, Duration lease) throws SQLException {
         try (PreparedStatement existing = c.prepareStatement("SELECT request_fingerprint, status, lease_until > now(), response_status,"
-                + " response_body, response_location, response_etag FROM idempotency_record"
+                + " response_body, response_location, response_etag, expires_at FROM idempotency_record"
                 + " WHERE tenant_id = ? AND idempotency_key = ? FOR UPDATE")) {
             existing.setString(1, request.tenant());
             existing.setString(2, request.key());
@@ -98,7 +100,8 @@ public class IdempotencyRecords {
                     throw new IdempotencyKeyReusedException();
                 }
                 if ("COMPLETED".equals(rs.getString(2))) {
-                    return new Replay(new CommandResponse(rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7)));
+                    return new Replay(new CommandResponse(rs.getInt(4), rs.getString(5), rs.getString(6), rs.getString(7)),
+                            rs.getTimestamp(8).toInstant());
                 }
                 if (rs.getBoolean(3)) {
                     throw new IdempotencyRequestInProgressException();

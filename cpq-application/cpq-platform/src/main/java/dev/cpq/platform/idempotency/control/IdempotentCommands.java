@@ -21,7 +21,8 @@ import java.util.function.Supplier;
  * response for the same request, refuse the key for a different one (422) or while the first still runs
  * (409). A deterministic rejection is stored and replayed too; an unexpected failure gives the key back.
  * Redis only speeds up replays: a response PostgreSQL replayed once is kept there for the key's next
- * retries, so a first execution never waits for Redis.
+ * retries, so a first execution never waits for Redis; the copy expires with the record (never later),
+ * so Redis never answers for a key PostgreSQL no longer holds.
  */
 @ApplicationScoped
 public class IdempotentCommands {
@@ -33,16 +34,19 @@ public class IdempotentCommands {
     private CommandTransaction transaction;
     private IdempotencyFastPath fastPath;
     private MeterRegistry registry;
+    private UnreleasedClaims unreleased;
     private final ObjectMapper json = JsonDialect.strictMapper();
 
     protected IdempotentCommands() {}
 
     @Inject
-    public IdempotentCommands(IdempotencyRecords records, CommandTransaction transaction, IdempotencyFastPath fastPath, MeterRegistry registry) {
+    public IdempotentCommands(IdempotencyRecords records, CommandTransaction transaction, IdempotencyFastPath fastPath, MeterRegistry registry,
+            UnreleasedClaims unreleased) {
         this.records = records;
         this.transaction = transaction;
         this.fastPath = fastPath;
         this.registry = registry;
+        this.unreleased = unreleased;
     }
 
     /** The response to send, and whether it is a replay of an earlier execution. */
@@ -53,6 +57,10 @@ public class IdempotentCommands {
         try {
             // a new key (nearly every command) costs one INSERT; a taken one is first looked up in Redis
             Optional<IdempotencyRecords.Owned> owned = records.claimNew(request, LEASE, RETENTION);
+            if (owned.isEmpty() && releasedNow(request)) {
+                // our own claim of this key, left behind by a database outage, was given back just now
+                owned = records.claimNew(request, LEASE, RETENTION);
+            }
             if (owned.isPresent()) {
                 claim = owned.get();
             } else {
@@ -69,7 +77,7 @@ public class IdempotentCommands {
         }
         if (claim instanceof IdempotencyRecords.Replay replay) {
             // retries of one key tend to come in bursts: the next ones are answered from Redis
-            fastPath.remember(request, replay.response());
+            fastPath.remember(request, replay.response(), replay.recordExpiresAt());
             return replayed(request, replay.response());
         }
         UUID token = ((IdempotencyRecords.Owned) claim).token();
@@ -86,10 +94,34 @@ public class IdempotentCommands {
             records.completeRejected(request, token, rejection(e));
             throw e;
         } catch (RuntimeException | Error e) {
-            records.release(request, token);
+            release(request, token, e);
             throw e;
         }
         return new Outcome(response, false);
+    }
+
+    /** Gives the key back; when the database cannot take it now, the claim is remembered and the failure stays the command's own. */
+    private void release(IdempotentRequest request, UUID token, Throwable failure) {
+        try {
+            records.release(request, token);
+        } catch (RuntimeException notNow) {
+            unreleased.remember(request, token);
+            failure.addSuppressed(notNow);
+        }
+    }
+
+    private boolean releasedNow(IdempotentRequest request) {
+        Optional<UUID> token = unreleased.take(request);
+        if (token.isEmpty()) {
+            return false;
+        }
+        try {
+            records.release(request, token.get());
+            return true;
+        } catch (RuntimeException stillUnreachable) {
+            unreleased.remember(request, token.get());
+            throw stillUnreachable;
+        }
     }
 
     private Outcome replayed(IdempotentRequest request, CommandResponse response) {

@@ -4,6 +4,7 @@ import dev.cpq.platform.messaging.control.MessagingRuntime;
 import dev.cpq.platform.messaging.control.OutboxRedrive;
 import dev.cpq.platform.messaging.entity.OutboxStatus;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
+import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -29,20 +30,23 @@ public class OutboxOperationsResource {
 
     private MessagingRuntime runtime;
     private OutboxRedrive redrive;
+    private TenantContext tenant;
 
     protected OutboxOperationsResource() {}
 
     @Inject
-    public OutboxOperationsResource(MessagingRuntime runtime, OutboxRedrive redrive) {
+    public OutboxOperationsResource(MessagingRuntime runtime, OutboxRedrive redrive, TenantContext tenant) {
         this.runtime = runtime;
         this.redrive = redrive;
+        this.tenant = tenant;
     }
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Pending and failed events, oldest pending age, relay progress, consumer lag and parked events")
+    @Operation(summary = "The caller's tenant's pending, failed (listed, with errors) and blocked events, oldest pending age;"
+            + " relay progress, consumer lag, health and the tenant's parked events")
     public OutboxStatus status() throws SQLException {
-        return runtime.status();
+        return runtime.status(tenant.tenant().value());
     }
 
     @POST
@@ -53,13 +57,29 @@ public class OutboxOperationsResource {
     @ApiResponse(responseCode = "404", description = "OUTBOX_EVENT_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "OUTBOX_EVENT_NOT_FAILED")
     public Response redrive(@PathParam("eventId") String eventId) {
-        UUID id;
+        UUID id = eventId(eventId);
+        redrive.redrive(id);
+        return Response.ok(Map.of("eventId", id.toString(), "status", "PENDING")).build();
+    }
+
+    @POST
+    @Path("{eventId}/skip")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "A FAILED outbox event given up for good (audited): never published; its aggregate's later events go")
+    @ApiResponse(responseCode = "200", description = "Skipped")
+    @ApiResponse(responseCode = "404", description = "OUTBOX_EVENT_NOT_FOUND")
+    @ApiResponse(responseCode = "409", description = "OUTBOX_EVENT_NOT_FAILED")
+    public Response skip(@PathParam("eventId") String eventId) {
+        UUID id = eventId(eventId);
+        redrive.skip(id);
+        return Response.ok(Map.of("eventId", id.toString(), "status", "SKIPPED")).build();
+    }
+
+    private static UUID eventId(String eventId) {
         try {
-            id = UUID.fromString(eventId);
+            return UUID.fromString(eventId);
         } catch (IllegalArgumentException e) {
             throw new InvalidRequestException("eventId", "must be a UUID");
         }
-        redrive.redrive(id);
-        return Response.ok(Map.of("eventId", id.toString(), "status", "PENDING")).build();
     }
 }

@@ -1,6 +1,7 @@
 package dev.cpq.platform.messaging.control;
 
 import dev.cpq.messaging.event.EnvelopeCodec;
+import dev.cpq.messaging.inbox.ConsumerHealth;
 import dev.cpq.messaging.inbox.ConsumerSettings;
 import dev.cpq.messaging.inbox.InboxConsumer;
 import dev.cpq.messaging.relay.KafkaClients;
@@ -10,7 +11,9 @@ import dev.cpq.messaging.relay.RelaySettings;
 import dev.cpq.platform.config.control.ServiceConfiguration;
 import dev.cpq.platform.config.entity.ServiceIdentity;
 import dev.cpq.platform.messaging.entity.ConsumerDefinition;
+import dev.cpq.platform.messaging.entity.ConsumerState;
 import dev.cpq.platform.messaging.entity.EventConsumers;
+import dev.cpq.platform.messaging.entity.FailedOutboxEvent;
 import dev.cpq.platform.messaging.entity.OutboxStatus;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.annotation.PostConstruct;
@@ -27,9 +30,9 @@ import jakarta.ejb.TransactionManagementType;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -88,6 +91,7 @@ public class MessagingRuntime {
     private OutboxRelayLoop relay;
     private final List<InboxConsumer> running = new ArrayList<>();
     private final List<Thread> started = new ArrayList<>();
+    private final Map<InboxConsumer, Thread> consumerThreads = new java.util.HashMap<>();
 
     @PostConstruct
     void start() {
@@ -96,21 +100,43 @@ public class MessagingRuntime {
         startThread("cpq-relay-" + identity.name(), relay);
         for (ConsumerDefinition definition : consumers.consumers()) {
             String group = identity.name() + "." + definition.name();
+            String bootstrap = configuration.kafkaBootstrapServers();
+            // a factory, not a client: the consumer's supervisor builds a new client whenever one fails
             InboxConsumer consumer = new InboxConsumer(definition.name(), dataSource,
-                    KafkaClients.inboxConsumer(configuration.kafkaBootstrapServers(), group, Map.of()), definition.topics(),
+                    () -> KafkaClients.inboxConsumer(bootstrap, group, Map.of()), definition.topics(),
                     definition.handler(), ConsumerSettings.defaults(), codec, registry);
             running.add(consumer);
-            startThread("cpq-consumer-" + group, consumer);
+            consumerThreads.put(consumer, startThread("cpq-consumer-" + group, consumer));
         }
         LOG.info(() -> identity.name() + ": outbox relay and " + running.size() + " consumer(s) started");
     }
 
-    private void startThread(String name, Runnable loop) {
+    private Thread startThread(String name, Runnable loop) {
         Thread thread = threads.newThread(loop);
         thread.setName(name);
         thread.setDaemon(true);
         thread.start();
         started.add(thread);
+        return thread;
+    }
+
+    /**
+     * Each consumer as its supervisor sees it; a consumer whose thread is gone (which the supervisor should
+     * make impossible) is reported STOPPED with that reason, so {@code /health} shows it.
+     */
+    public List<ConsumerHealth> consumerHealth() {
+        List<ConsumerHealth> all = new ArrayList<>();
+        for (InboxConsumer consumer : running) {
+            ConsumerHealth health = consumer.health();
+            Thread thread = consumerThreads.get(consumer);
+            if (thread != null && !thread.isAlive()) {
+                health = new ConsumerHealth(health.name(), ConsumerHealth.State.STOPPED, false, health.restarts(),
+                        "consumer thread ended" + (health.lastFailure() == null ? "" : " after " + health.lastFailure()),
+                        health.sinceProgress());
+            }
+            all.add(health);
+        }
+        return all;
     }
 
     @PreDestroy
@@ -145,18 +171,42 @@ public class MessagingRuntime {
         }
     }
 
-    public OutboxStatus status() throws SQLException {
+    /** The event path as the operator of {@code tenantId} may see it: that tenant's rows, the process's progress. */
+    public OutboxStatus status(String tenantId) throws SQLException {
         long pending;
         long failed;
+        long blocked;
         double oldest;
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-                ResultSet rs = s.executeQuery("SELECT count(*) FILTER (WHERE status = 'PENDING'), count(*) FILTER (WHERE status = 'FAILED'),"
-                        + " coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PENDING')), 0)"
-                        + " FROM outbox_event WHERE status <> 'SENT'")) {
-            rs.next();
-            pending = rs.getLong(1);
-            failed = rs.getLong(2);
-            oldest = rs.getDouble(3);
+        List<FailedOutboxEvent> failedEvents = new ArrayList<>();
+        try (Connection c = dataSource.getConnection()) {
+            try (PreparedStatement ps = c.prepareStatement("SELECT count(*) FILTER (WHERE status = 'PENDING'),"
+                    + " count(*) FILTER (WHERE status = 'FAILED'),"
+                    + " count(*) FILTER (WHERE status = 'PENDING' AND EXISTS (SELECT 1 FROM outbox_event f WHERE f.status = 'FAILED'"
+                    + " AND f.aggregate_id = o.aggregate_id AND f.aggregate_type = o.aggregate_type AND f.tenant_id = o.tenant_id"
+                    + " AND f.id < o.id)),"
+                    + " coalesce(extract(epoch FROM now() - min(created_at) FILTER (WHERE status = 'PENDING')), 0)"
+                    + " FROM outbox_event o WHERE status IN ('PENDING', 'FAILED') AND tenant_id = ?")) {
+                ps.setString(1, tenantId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    rs.next();
+                    pending = rs.getLong(1);
+                    failed = rs.getLong(2);
+                    blocked = rs.getLong(3);
+                    oldest = rs.getDouble(4);
+                }
+            }
+            try (PreparedStatement ps = c.prepareStatement("SELECT event_id, aggregate_type, aggregate_id, aggregate_version, event_type,"
+                    + " attempts, last_error, created_at, (SELECT count(*) FROM outbox_event b WHERE b.status = 'PENDING'"
+                    + " AND b.aggregate_id = f.aggregate_id AND b.aggregate_type = f.aggregate_type AND b.tenant_id = f.tenant_id"
+                    + " AND b.id > f.id) FROM outbox_event f WHERE status = 'FAILED' AND tenant_id = ? ORDER BY id LIMIT 100")) {
+                ps.setString(1, tenantId);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        failedEvents.add(new FailedOutboxEvent(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4),
+                                rs.getString(5), rs.getInt(6), rs.getString(7), rs.getTimestamp(8).toInstant(), rs.getLong(9)));
+                    }
+                }
+            }
         }
         Map<String, Long> lag = new LinkedHashMap<>();
         Map<String, Long> parked = new LinkedHashMap<>();
@@ -166,9 +216,11 @@ public class MessagingRuntime {
             consumer.offsets().forEach((partition, offset) -> byPartition.put(partition.toString(), offset));
             offsets.put(consumer.name(), byPartition);
             lag.put(consumer.name(), consumer.lag().values().stream().mapToLong(Long::longValue).sum());
-            parked.put(consumer.name(), consumer.parkedCounts().entrySet().stream()
+            parked.put(consumer.name(), consumer.parkedCounts(tenantId).entrySet().stream()
                     .filter(e -> "PARKED".equals(e.getKey())).mapToLong(Entry::getValue).sum());
         }
-        return new OutboxStatus(pending, failed, oldest, relay.published(), lag, parked, offsets);
+        Map<String, ConsumerState> consumerStates = new LinkedHashMap<>();
+        consumerHealth().forEach(h -> consumerStates.put(h.name(), ConsumerState.of(h)));
+        return new OutboxStatus(pending, failed, blocked, oldest, relay.published(), lag, parked, offsets, failedEvents, consumerStates);
     }
 }

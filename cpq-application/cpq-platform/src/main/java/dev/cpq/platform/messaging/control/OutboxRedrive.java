@@ -18,13 +18,15 @@ import javax.sql.DataSource;
 
 /**
  * An operator sends a FAILED outbox event back to PENDING: the relay publishes it again (consumers
- * dedupe by event id, so a redrive never applies an event twice). Only the caller's tenant's events;
- * the redrive and its audit entry commit together.
+ * dedupe by event id, so a redrive never applies an event twice), then its aggregate's later events, in
+ * order. Or gives it up (SKIPPED), which releases the later events without it. Only the caller's
+ * tenant's events; the change and its audit entry commit together.
  */
 @ApplicationScoped
 public class OutboxRedrive {
 
     public static final String REDRIVE = "outbox-event.redrive";
+    public static final String SKIP = "outbox-event.skip";
 
     private DataSource dataSource;
     private TenantContext tenant;
@@ -39,15 +41,16 @@ public class OutboxRedrive {
         this.audit = audit;
     }
 
+    /**
+     * A conditional update touches only a FAILED row of the caller's tenant; nothing is locked otherwise (a
+     * lock on a PENDING row would make a relay wait, never pass it, but it would still stall the aggregate).
+     */
     @Transactional
     public void redrive(UUID eventId) {
+        String tenantId = tenant.tenant().value();
         try (Connection c = dataSource.getConnection()) {
-            String status = statusForUpdate(c, eventId);
-            if (status == null) {
-                throw new OutboxEventNotFoundException(eventId);
-            }
-            if (!"FAILED".equals(status) || !OutboxRelay.redrive(c, eventId)) {
-                throw new OutboxEventNotFailedException(eventId, status);
+            if (!OutboxRelay.redrive(c, eventId, tenantId)) {
+                throw notFailed(c, eventId, tenantId);
             }
         } catch (SQLException e) {
             throw new IllegalStateException("could not redrive outbox event " + eventId, e);
@@ -55,12 +58,27 @@ public class OutboxRedrive {
         audit.succeeded(new AuditedChange("OutboxEvent", eventId.toString(), REDRIVE, "FAILED", "PENDING", null, null));
     }
 
-    private String statusForUpdate(Connection c, UUID eventId) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM outbox_event WHERE event_id = ? AND tenant_id = ? FOR UPDATE")) {
+    /** A FAILED event given up for good (never published): its aggregate's later events go. Audited. */
+    @Transactional
+    public void skip(UUID eventId) {
+        String tenantId = tenant.tenant().value();
+        try (Connection c = dataSource.getConnection()) {
+            if (!OutboxRelay.skip(c, eventId, tenantId)) {
+                throw notFailed(c, eventId, tenantId);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not skip outbox event " + eventId, e);
+        }
+        audit.succeeded(new AuditedChange("OutboxEvent", eventId.toString(), SKIP, "FAILED", "SKIPPED", null, null));
+    }
+
+    /** 404 for an unknown event and for another tenant's (the same answer), 409 for one not FAILED. */
+    private RuntimeException notFailed(Connection c, UUID eventId, String tenantId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("SELECT status FROM outbox_event WHERE event_id = ? AND tenant_id = ?")) {
             ps.setObject(1, eventId);
-            ps.setString(2, tenant.tenant().value());
+            ps.setString(2, tenantId);
             try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? rs.getString(1) : null;
+                return rs.next() ? new OutboxEventNotFailedException(eventId, rs.getString(1)) : new OutboxEventNotFoundException(eventId);
             }
         }
     }

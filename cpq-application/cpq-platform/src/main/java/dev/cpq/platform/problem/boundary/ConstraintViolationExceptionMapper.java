@@ -31,10 +31,11 @@ public class ConstraintViolationExceptionMapper implements ExceptionMapper<Const
 
     /**
      * "put.body.name" -> "name", "put.offeringId" -> "offeringId": the client knows its body and
-     * parameters, not our method names.
+     * parameters, not our method names; nor Bean Validation's container nodes ("values[1].<list element>"
+     * is "values[1]").
      */
     private static String field(ConstraintViolation<?> v) {
-        String[] parts = v.getPropertyPath().toString().split("\\.");
+        String[] parts = v.getPropertyPath().toString().replaceAll("\\.?<[a-z ]+>", "").split("\\.");
         if (parts.length > 2) {
             return String.join(".", java.util.Arrays.copyOfRange(parts, 2, parts.length));
         }

@@ -86,8 +86,11 @@ class IdempotencyRecordsIT {
         var owned = (IdempotencyRecords.Owned) claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
         CommandResponse response = new CommandResponse(201, "{\"quoteId\":\"q-1\"}", "/quote/api/quotes/q-1", "\"1\"");
         records.completeRejected(request("k", "f1"), owned.token(), response);
-        assertThat(claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25)))
-                .isEqualTo(new IdempotencyRecords.Replay(response));
+        var replay = claim(request("k", "f1"), Duration.ofMinutes(1), Duration.ofHours(25));
+        assertThat(replay).isInstanceOf(IdempotencyRecords.Replay.class);
+        assertThat(((IdempotencyRecords.Replay) replay).response()).isEqualTo(response);
+        assertThat(((IdempotencyRecords.Replay) replay).recordExpiresAt()).as("the record's retention, for the Redis copy")
+                .isBetween(java.time.Instant.now().plus(Duration.ofHours(24)), java.time.Instant.now().plus(Duration.ofHours(26)));
     }
 
     @Test

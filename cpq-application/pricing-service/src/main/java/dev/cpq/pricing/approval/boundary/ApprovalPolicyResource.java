@@ -6,6 +6,9 @@ import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.pricing.approval.control.ApprovalPolicyPublishing;
 import dev.cpq.pricing.approval.control.ApprovalPolicyQueries;
+import dev.cpq.pricing.approval.control.ApprovalPolicyVisibility;
+import dev.cpq.pricing.approval.entity.ApprovalPolicyNotFoundException;
+import dev.cpq.platform.ratelimit.control.InternalCallSignature;
 import dev.cpq.pricing.approval.entity.ApprovalPolicy;
 import dev.cpq.pricing.approval.entity.ApprovalThreshold;
 import dev.cpq.pricing.approval.entity.ApproverRole;
@@ -27,6 +30,8 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -43,13 +48,15 @@ public class ApprovalPolicyResource {
 
     private ApprovalPolicyPublishing publishing;
     private ApprovalPolicyQueries queries;
+    private ApprovalPolicyVisibility visibility;
 
     protected ApprovalPolicyResource() {}
 
     @Inject
-    public ApprovalPolicyResource(ApprovalPolicyPublishing publishing, ApprovalPolicyQueries queries) {
+    public ApprovalPolicyResource(ApprovalPolicyPublishing publishing, ApprovalPolicyQueries queries, ApprovalPolicyVisibility visibility) {
         this.publishing = publishing;
         this.queries = queries;
+        this.visibility = visibility;
     }
 
     public record ThresholdRequest(@NotNull ApproverRole role, @NotNull @DecimalMin("0") @DecimalMax("100") BigDecimal maxDiscountPercent) {}
@@ -58,14 +65,21 @@ public class ApprovalPolicyResource {
 
     public record ThresholdView(String role, BigDecimal maxDiscountPercent) {}
 
-    /** Version 0 with no thresholds: no policy set yet (every discount above 0 then needs a SALES_MANAGER). */
-    public record PolicyView(long policyVersion, List<ThresholdView> thresholds, Instant createdAt) {
+    /**
+     * Version 0 with no thresholds: no policy set yet (every discount above 0 then needs a SALES_MANAGER).
+     * {@code newerVersionPublishedAt} (asked with {@code since}): when the first version after {@code since} was made.
+     */
+    public record PolicyView(long policyVersion, List<ThresholdView> thresholds, Instant createdAt, Instant newerVersionPublishedAt) {
 
-        static final PolicyView NONE = new PolicyView(0, List.of(), null);
+        static final PolicyView NONE = new PolicyView(0, List.of(), null, null);
 
         static PolicyView of(ApprovalPolicy p) {
             return new PolicyView(p.policyVersion(),
-                    p.thresholds().stream().map(t -> new ThresholdView(t.role().name(), t.maxDiscount().value())).toList(), p.createdAt());
+                    p.thresholds().stream().map(t -> new ThresholdView(t.role().name(), t.maxDiscount().value())).toList(), p.createdAt(), null);
+        }
+
+        PolicyView since(Instant newer) {
+            return new PolicyView(policyVersion, thresholds, createdAt, newer);
         }
     }
 
@@ -73,8 +87,17 @@ public class ApprovalPolicyResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The current approval policy; ETag is its policy version (\"0\" while none is set)")
     @ApiResponse(responseCode = "200", description = "The current policy, or version 0 without thresholds when none is set yet")
-    public Response current() {
+    @ApiResponse(responseCode = "404", description = "APPROVAL_POLICY_NOT_FOUND (partners: thresholds are not visible to them)")
+    public Response current(@Parameter(hidden = true) @HeaderParam(InternalCallSignature.HEADER) String internalCallMark,
+            @Parameter(description = "a policy version a decision was made under: answers when the first newer version was published")
+            @QueryParam("since") @Min(0) Long since) {
+        if (!visibility.visible(internalCallMark)) {
+            throw new ApprovalPolicyNotFoundException();
+        }
         PolicyView view = queries.current().map(PolicyView::of).orElse(PolicyView.NONE);
+        if (since != null && since < view.policyVersion()) {
+            view = view.since(queries.firstPublishedAfter(since).orElse(null));
+        }
         return Response.ok(view).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(view.policyVersion())).build();
     }
 

@@ -23,4 +23,9 @@ public class ApprovalPolicyQueries {
     public Optional<ApprovalPolicy> current() {
         return policies.current();
     }
+
+    /** When the first version newer than {@code policyVersion} was published (empty while none is). */
+    public Optional<java.time.Instant> firstPublishedAfter(long policyVersion) {
+        return policies.firstPublishedAfter(policyVersion);
+    }
 }

@@ -40,6 +40,18 @@ public class JpaApprovalPolicies implements ApprovalPolicies {
     }
 
     @Override
+    public Optional<java.time.Instant> firstPublishedAfter(long policyVersion) {
+        // the next version's creation: versions are appended in order
+        return em.createQuery("SELECT p.createdAt FROM ApprovalPolicy p WHERE p.tenantId = :tenant AND p.policyVersion > :version"
+                        + " ORDER BY p.policyVersion", java.time.Instant.class)
+                .setParameter("tenant", tenant.tenant().value())
+                .setParameter("version", policyVersion)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public OptionalLong currentVersion() {
         Long version = em.createQuery("SELECT max(p.policyVersion) FROM ApprovalPolicy p WHERE p.tenantId = :tenant", Long.class)
                 .setParameter("tenant", tenant.tenant().value())

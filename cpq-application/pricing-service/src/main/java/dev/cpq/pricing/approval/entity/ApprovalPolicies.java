@@ -11,6 +11,9 @@ public interface ApprovalPolicies {
 
     OptionalLong currentVersion();
 
+    /** When the version after {@code policyVersion} was made (empty while none is). */
+    Optional<java.time.Instant> firstPublishedAfter(long policyVersion);
+
     Optional<ApprovalPolicy> byVersion(long policyVersion);
 
     /** Serializes policy changes of the tenant (held to the end of the transaction). */

@@ -34,8 +34,9 @@ public record ApprovalThresholds(long policyVersion, List<Limit> limits) {
     /**
      * The signal for one line, if its discount needs approval. The caller's limit is the PARTNER limit
      * for partners when the policy has one, else the SALES_AGENT limit (0 when the policy has none).
-     * Above it, the lowest role of the ladder (partners: SALES_AGENT, SALES_MANAGER; agents:
-     * SALES_MANAGER) whose limit covers the discount is required.
+     * Above it, a SALES_MANAGER is required for every caller (approvers are managers, API.md: an agent
+     * named by a partner's signal could not decide it), approvable when the manager's limit covers it.
+     * Advisory only: quote-service decides the requirement again at submit, for owner and submitter.
      */
     public Optional<ApprovalSignal> signalFor(int lineIndex, String offeringId, DiscountPercent discount, CallerClass caller) {
         if (policyVersion == 0) {
@@ -48,14 +49,9 @@ public record ApprovalThresholds(long policyVersion, List<Limit> limits) {
         if (!discount.exceeds(callerLimit)) {
             return Optional.empty();
         }
-        List<ApproverRole> ladder = caller == CallerClass.PARTNER
-                ? List.of(ApproverRole.SALES_AGENT, ApproverRole.SALES_MANAGER)
-                : List.of(ApproverRole.SALES_MANAGER);
-        for (ApproverRole role : ladder) {
-            Optional<DiscountPercent> limit = limitOf(role);
-            if (limit.isPresent() && !discount.exceeds(limit.get())) {
-                return Optional.of(signal(lineIndex, offeringId, discount, callerLimit, role, true, limit.get()));
-            }
+        Optional<DiscountPercent> managerLimit = limitOf(ApproverRole.SALES_MANAGER);
+        if (managerLimit.isPresent() && !discount.exceeds(managerLimit.get())) {
+            return Optional.of(signal(lineIndex, offeringId, discount, callerLimit, ApproverRole.SALES_MANAGER, true, managerLimit.get()));
         }
         return Optional.of(signal(lineIndex, offeringId, discount, callerLimit, ApproverRole.SALES_MANAGER, false,
                 limitOf(ApproverRole.SALES_MANAGER).orElse(null)));

@@ -2,6 +2,7 @@ package dev.cpq.pricing.calculation.control;
 
 import dev.cpq.cache.key.CatalogCacheKeys;
 import dev.cpq.cache.key.VersionLine;
+import dev.cpq.cache.pointer.ActiveVersionPointer;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.observability.control.CurrentRequest;
 import dev.cpq.platform.security.control.TenantContext;
@@ -40,14 +41,16 @@ public class CatalogVersionCheck {
     }
 
     /**
-     * What sets the catalog pointer when it is absent: the version learned from catalog's events, else
-     * (pricing has not seen the tenant's catalog yet) catalog-service itself.
+     * What answers when the catalog pointer is absent: the version learned from catalog's events, else
+     * (pricing has not seen the tenant's catalog yet) catalog-service itself. Never written to catalog's
+     * pointer: only catalog's database rebuilds it (a replica that trails catalog would stick it at an old
+     * version).
      */
     public LongSupplier learnedVersion(long requested, String authorization) {
-        return () -> {
+        return ActiveVersionPointer.notTheOwner(() -> {
             java.util.OptionalLong v = known.activeVersion();
             return v.isPresent() ? v.getAsLong() : askCatalog(requested, authorization).getAsLong();
-        };
+        });
     }
 
     /**

@@ -28,6 +28,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -72,9 +73,13 @@ public class PriceListsResource {
     public record OpenedDraftView(String priceListId, long priceListVersion, String status, String name, String stalenessPolicy,
             int validityDays, Instant createdAt, Long copiedFromVersion, int entriesCopied) {}
 
-    /** The active version; {@code approvalPolicyVersion} (an extension) is the approval policy in force, 0 while none is set. */
+    /**
+     * The active version; {@code approvalPolicyVersion} (an extension) is the approval policy in force, 0 while none is set;
+     * {@code newerVersionPublishedAt} (an extension, asked with {@code since}) when the first version newer than
+     * {@code since} was published (null while none is): a result priced on {@code since} after it is stale.
+     */
     public record ActiveVersionView(String priceListId, long priceListVersion, String name, String stalenessPolicy, int validityDays,
-            Instant publishedAt, long approvalPolicyVersion) {}
+            Instant publishedAt, long approvalPolicyVersion, Instant newerVersionPublishedAt) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
@@ -135,12 +140,17 @@ public class PriceListsResource {
     @ApiResponse(responseCode = "200", description = "The active version; ETag is its row version")
     @ApiResponse(responseCode = "404", description = "PRICE_LIST_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "PRICE_LIST_NOT_PUBLISHED")
-    public Response activeVersion(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId) {
-        ActiveTerms terms = queries.activeTerms(new PriceListId(priceListId));
+    public Response activeVersion(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId,
+            @Parameter(description = "a version a result was priced on: answers when the first newer version was published")
+            @QueryParam("since") @Min(0) Long since) {
+        PriceListId id = new PriceListId(priceListId);
+        ActiveTerms terms = queries.activeTerms(id);
         PriceList active = terms.active();
+        // a second read only when a newer version exists: the usual submit (priced on the active version) costs none
+        Instant newer = since != null && since < active.version().sequence() ? queries.firstPublishedAfter(id, since).orElse(null) : null;
         return Response.ok(new ActiveVersionView(active.priceListId().value(), active.version().sequence(), active.name(),
                         active.stalenessPolicy().name(), active.validityDays().days(), active.publishedAt().orElse(null),
-                        terms.approvalPolicyVersion()))
+                        terms.approvalPolicyVersion(), newer))
                 .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(active.rowVersion()))
                 .build();
     }

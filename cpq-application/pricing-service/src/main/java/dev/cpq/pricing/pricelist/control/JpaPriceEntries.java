@@ -52,6 +52,16 @@ public class JpaPriceEntries implements PriceEntries {
     }
 
     @Override
+    public List<PriceScope> scopesOf(PriceList version) {
+        List<Object[]> rows = em.createQuery("SELECT DISTINCT e.currency, e.market, e.channel FROM PriceEntry e"
+                        + " WHERE e.tenantId = :tenant AND e.priceListRef = :ref ORDER BY e.currency, e.market, e.channel", Object[].class)
+                .setParameter("tenant", tenant.tenant().value())
+                .setParameter("ref", version.id())
+                .getResultList();
+        return rows.stream().map(r -> PriceScope.of((String) r[0], (String) r[1], (String) r[2])).toList();
+    }
+
+    @Override
     public Optional<PricePoint> find(PriceListId id, PriceListVersion version, String offeringId, PriceScope scope) {
         List<?> rows = em.createQuery("SELECT e.oneTime, e.recurringMonthly FROM PriceEntry e, PriceList p"
                         + " WHERE p.id = e.priceListRef AND p.tenantId = :tenant AND e.tenantId = :tenant"

@@ -58,6 +58,19 @@ public class JpaPriceLists implements PriceLists {
     }
 
     @Override
+    public Optional<java.time.Instant> firstPublishedAfter(PriceListId id, long version) {
+        // ordered rather than MIN(): the attribute's converter applies to selected attributes, not to aggregates
+        return em.createQuery("SELECT p.publishedAt FROM PriceList p WHERE p.tenantId = :tenant AND p.priceListId = :id"
+                        + " AND p.versionNo > :version AND p.publishedAt IS NOT NULL ORDER BY p.publishedAt", java.time.Instant.class)
+                .setParameter("tenant", tenant.tenant().value())
+                .setParameter("id", id.value())
+                .setParameter("version", version)
+                .setMaxResults(1)
+                .getResultStream()
+                .findFirst();
+    }
+
+    @Override
     public Optional<PriceList> newest(PriceListId id) {
         return em.createQuery("SELECT p FROM PriceList p WHERE p.tenantId = :tenant AND p.priceListId = :id ORDER BY p.versionNo DESC",
                         PriceList.class)

@@ -1,5 +1,7 @@
 package dev.cpq.pricing.pricelist.control;
 
+import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.pricing.pricelist.entity.PriceEntries;
 import dev.cpq.pricing.pricelist.entity.PriceEntry;
 import dev.cpq.pricing.pricelist.entity.ActiveTerms;
@@ -37,17 +39,32 @@ public class PriceListQueries {
     private PriceLists priceLists;
     private PriceEntries entries;
     private PriceListLookup lookup;
+    private TenantContext tenant;
 
     protected PriceListQueries() {}
 
     @Inject
-    public PriceListQueries(PriceLists priceLists, PriceEntries entries, PriceListLookup lookup) {
+    public PriceListQueries(PriceLists priceLists, PriceEntries entries, PriceListLookup lookup, TenantContext tenant) {
         this.priceLists = priceLists;
         this.entries = entries;
         this.lookup = lookup;
+        this.tenant = tenant;
     }
 
+    /** The lists as the caller may see them: partners read published data only (no drafts, no list without an active version). */
     public List<Overview> overview() {
+        if (partner()) {
+            return allOverview().stream().filter(o -> o.active().isPresent()).map(o -> new Overview(o.priceListId(), o.active(), List.of()))
+                    .toList();
+        }
+        return allOverview();
+    }
+
+    private boolean partner() {
+        return tenant.caller().hasRole(Roles.PARTNER);
+    }
+
+    private List<Overview> allOverview() {
         Map<PriceListId, List<PriceList>> byList = new LinkedHashMap<>();
         for (PriceList p : priceLists.publishedAndDrafts()) {
             byList.computeIfAbsent(p.priceListId(), k -> new ArrayList<>()).add(p);
@@ -69,12 +86,21 @@ public class PriceListQueries {
         return priceLists.activeTerms(id).orElseThrow(() -> noActiveVersion(id));
     }
 
+    /** When the first version newer than {@code version} was published, from the database (empty while none is). */
+    public Optional<java.time.Instant> firstPublishedAfter(PriceListId id, long version) {
+        return priceLists.firstPublishedAfter(id, version);
+    }
+
     private RuntimeException noActiveVersion(PriceListId id) {
         return priceLists.exists(id) ? new PriceListNotPublishedException(id) : new PriceListNotFoundException(id);
     }
 
     public VersionDetail version(PriceListId id, long version) {
         PriceList priceList = priceLists.byVersion(id, new PriceListVersion(version)).orElseThrow(() -> lookup.notFound(id, version));
+        if (partner() && priceList.isDraft()) {
+            // a draft is not visible to partners: the same 404 as a version that does not exist
+            throw priceLists.active(id).isPresent() ? lookup.notFound(id, version) : new PriceListNotFoundException(id);
+        }
         return new VersionDetail(priceList, entries.of(priceList));
     }
 }

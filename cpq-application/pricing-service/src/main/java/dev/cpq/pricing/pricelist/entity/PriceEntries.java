@@ -11,6 +11,9 @@ public interface PriceEntries {
 
     List<PriceEntry> ofOffering(PriceList version, String offeringId);
 
+    /** The currency/market/channel combinations a version has at least one price in, ordered. */
+    List<PriceScope> scopesOf(PriceList version);
+
     /** The price of one offering in one scope of a version (any status). */
     Optional<PricePoint> find(PriceListId id, PriceListVersion version, String offeringId, PriceScope scope);
 

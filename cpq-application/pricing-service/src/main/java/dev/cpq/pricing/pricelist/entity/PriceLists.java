@@ -14,6 +14,12 @@ public interface PriceLists {
     /** The active version and the approval policy version in force, in one read (empty: no active version). */
     Optional<ActiveTerms> activeTerms(PriceListId id);
 
+    /**
+     * When the first version newer than {@code version} was published (empty while none is): a result
+     * priced on {@code version} after that instant was priced on a lagging pointer.
+     */
+    Optional<java.time.Instant> firstPublishedAfter(PriceListId id, long version);
+
     /** The list's newest version, whatever its status. */
     Optional<PriceList> newest(PriceListId id);
 

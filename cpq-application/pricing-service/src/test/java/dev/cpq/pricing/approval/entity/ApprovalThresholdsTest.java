@@ -51,12 +51,13 @@ class ApprovalThresholdsTest {
     }
 
     @Test
-    void partnersAreCheckedAgainstThePartnerLimitAndEscalateFromTheLowestCoveringRole() {
+    void partnersAreCheckedAgainstThePartnerLimitAndTheirSignalsNameTheSalesManagerWhoDecides() {
         assertThat(signal(V3, "5", CallerClass.PARTNER)).isEmpty();
-        ApprovalSignal agentCovers = signal(V3, "7.5", CallerClass.PARTNER).orElseThrow();
-        assertThat(agentCovers.requiredRole()).isEqualTo(ApproverRole.SALES_AGENT);
-        assertThat(agentCovers.thresholdPercent()).isEqualByComparingTo("5");
-        assertThat(agentCovers.approvable()).isTrue();
+        ApprovalSignal withinAgentsLimit = signal(V3, "7.5", CallerClass.PARTNER).orElseThrow();
+        // approvers are managers (API.md): an agent named here would get 403 deciding it
+        assertThat(withinAgentsLimit.requiredRole()).isEqualTo(ApproverRole.SALES_MANAGER);
+        assertThat(withinAgentsLimit.thresholdPercent()).isEqualByComparingTo("5");
+        assertThat(withinAgentsLimit.approvable()).isTrue();
         assertThat(signal(V3, "12", CallerClass.PARTNER).orElseThrow().requiredRole()).isEqualTo(ApproverRole.SALES_MANAGER);
         assertThat(signal(V3, "30", CallerClass.PARTNER).orElseThrow().approvable()).isFalse();
     }

@@ -62,21 +62,23 @@ public class AcceptanceResource {
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs SALES_AGENT or PARTNER)")
     @ApiResponse(responseCode = "404", description = "QUOTE_NOT_FOUND")
-    @ApiResponse(responseCode = "409", description = "STALE_APPROVAL, QUOTE_PRICING_STALE, QUOTE_EXPIRED, QUOTE_NOT_APPROVED,"
-            + " IDEMPOTENCY_REQUEST_IN_PROGRESS")
+    @ApiResponse(responseCode = "409", description = "STALE_APPROVAL, CATALOG_VERSION_STALE, CONFIGURATION_STALE, QUOTE_PRICING_STALE,"
+            + " QUOTE_EXPIRED, QUOTE_NOT_APPROVED, IDEMPOTENCY_REQUEST_IN_PROGRESS")
     @ApiResponse(responseCode = "412", description = "QUOTE_VERSION_CONFLICT")
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED, PRICE_LIST_NOT_FOUND")
     @ApiResponse(responseCode = "428", description = "PRECONDITION_REQUIRED")
-    @ApiResponse(responseCode = "503", description = "PRICING_UNAVAILABLE (the key is given back)")
+    @ApiResponse(responseCode = "503", description = "CATALOG_UNAVAILABLE, PRICING_UNAVAILABLE (the key is given back)")
     public Response accept(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri,
             @Valid @NotNull AcceptRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
         QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
-        // pricing is asked before the key is claimed: its answer travels meanwhile
-        var prepared = accepting.prepare(id);
-        Response answer = commands.execute(QuoteAccepting.ACCEPT, id, key, uri, body,
-                () -> accepting.accept(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId(), prepared));
+        // catalog and pricing are asked before the key is claimed: their answers travel meanwhile; asked again
+        // when a publication shows up under the row lock
+        Response answer = commands.executeRevalidating(QuoteAccepting.ACCEPT, id, key, uri, body, () -> {
+            var prepared = accepting.prepare(id);
+            return () -> accepting.accept(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId(), prepared);
+        });
         if (answer.getStatus() != 200) {
             return answer;
         }

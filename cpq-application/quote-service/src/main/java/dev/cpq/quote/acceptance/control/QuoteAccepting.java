@@ -12,9 +12,8 @@ import dev.cpq.quote.acceptance.entity.QuoteSnapshotNotFoundException;
 import dev.cpq.quote.acceptance.entity.QuoteSnapshots;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
+import dev.cpq.quote.approval.entity.ApprovalRequirement;
 import dev.cpq.quote.authority.control.OutsideTransaction;
-import dev.cpq.quote.authority.entity.ActivePriceList;
-import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.drafting.control.PreparedCommand;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
@@ -23,7 +22,10 @@ import dev.cpq.quote.drafting.entity.QuoteStatus;
 import dev.cpq.quote.drafting.entity.Quotes;
 import dev.cpq.quote.drafting.entity.RevisionId;
 import dev.cpq.quote.drafting.entity.StaleApprovalException;
-import dev.cpq.quote.submission.control.QuotePricingFreshnessChecker;
+import dev.cpq.quote.submission.control.QuoteSubmitValidator;
+import dev.cpq.quote.submission.entity.CommitmentEvidence;
+import dev.cpq.quote.submission.entity.CommitmentEvidences;
+import dev.cpq.quote.submission.entity.PublishedVersionPointers;
 import dev.cpq.quote.submission.control.StaleRejections;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -33,10 +35,12 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Accepting: the quote read and pricing asked ({@link #prepare}) before the command claims its
- * Idempotency-Key; in the command, the state, If-Match and the price's freshness (pricing's database,
- * {@code QUOTE_PRICING_STALE}) checked with the command's transaction suspended; then, under the row lock, If-Match and every rule of
- * {@link Quote#accept} again, the approval evidence of exactly this revision and price result, and, in
+ * Accepting: the quote read and catalog and pricing asked ({@link #prepare}) before the command claims its
+ * Idempotency-Key; in the command, the state, If-Match and everything submit validates (catalog version,
+ * configuration, price freshness, the approval requirement under the policy in force; owners' databases)
+ * checked with the command's transaction suspended; then, under the row lock, If-Match and every rule of
+ * {@link Quote#accept} again, the approval evidence of exactly this revision, price result and approval
+ * round, which must cover the requirement decided now, and, in
  * one transaction: ACCEPTED, the immutable snapshot and the {@code QuoteAccepted} outbox event.
  * Concurrent accepts serialize on the row lock: the first moves the version, every other one is
  * refused (412, or replayed for the same Idempotency-Key); the one-snapshot-per-quote constraint backs it.
@@ -49,9 +53,11 @@ public class QuoteAccepting {
     private Quotes quotes;
     private ApprovalDecisions decisions;
     private QuoteSnapshots snapshots;
-    private QuotePricingFreshnessChecker pricing;
+    private QuoteSubmitValidator validator;
     private StaleRejections rejections;
     private OutsideTransaction outside;
+    private PublishedVersionPointers pointers;
+    private CommitmentEvidences evidences;
     private Outbox outbox;
     private AuditTrail audit;
     private CurrentRequest request;
@@ -61,14 +67,17 @@ public class QuoteAccepting {
     protected QuoteAccepting() {}
 
     @Inject
-    public QuoteAccepting(Quotes quotes, ApprovalDecisions decisions, QuoteSnapshots snapshots, QuotePricingFreshnessChecker pricing,
-            StaleRejections rejections, OutsideTransaction outside, Outbox outbox, AuditTrail audit, CurrentRequest request, TenantContext tenant) {
+    public QuoteAccepting(Quotes quotes, ApprovalDecisions decisions, QuoteSnapshots snapshots, QuoteSubmitValidator validator,
+            StaleRejections rejections, OutsideTransaction outside, PublishedVersionPointers pointers, CommitmentEvidences evidences, Outbox outbox,
+            AuditTrail audit, CurrentRequest request, TenantContext tenant) {
         this.quotes = quotes;
         this.decisions = decisions;
         this.snapshots = snapshots;
-        this.pricing = pricing;
+        this.validator = validator;
         this.rejections = rejections;
         this.outside = outside;
+        this.pointers = pointers;
+        this.evidences = evidences;
         this.outbox = outbox;
         this.audit = audit;
         this.request = request;
@@ -76,25 +85,24 @@ public class QuoteAccepting {
     }
 
     /** Outside any transaction, before the command: reads only. */
-    public PreparedCommand<Pending<ActivePriceList>> prepare(QuoteId id) {
+    public PreparedCommand<QuoteSubmitValidator.Answers> prepare(QuoteId id) {
         Instant now = clock.instant();
-        return PreparedCommand.of(() -> quotes.byId(id), q -> q.status() == QuoteStatus.APPROVED && !q.isPastValidity(now), pricing::ask);
+        return PreparedCommand.of(() -> quotes.byId(id), q -> q.status() == QuoteStatus.APPROVED && !q.isPastValidity(now), validator::ask);
     }
 
     /** Runs in the idempotent command's transaction; every stale refusal, wherever found, is counted. */
-    public Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, PreparedCommand<Pending<ActivePriceList>> prepared) {
+    public Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, PreparedCommand<QuoteSubmitValidator.Answers> prepared) {
         return rejections.counted(() -> acceptCounted(id, expected, revision, priceResultId, prepared));
     }
 
-    private Quote acceptCounted(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, PreparedCommand<Pending<ActivePriceList>> prepared) {
+    private Quote acceptCounted(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, PreparedCommand<QuoteSubmitValidator.Answers> prepared) {
         Quote seen = prepared.quote(id);
         seen.refuseIfExpired(clock.instant());
         expected.check("QUOTE", seen.rowVersion());
         seen.requireAcceptable(revision, priceResultId, clock.instant());
-        outside.run(() -> {
-            pricing.checkPrice(seen, clock.instant(), prepared.answers(seen, pricing::ask));
-            return null;
-        });
+        // everything submit validates, again: submit and accept may be days apart
+        QuoteSubmitValidator.Confirmed confirmed = outside.run(
+                () -> validator.confirm(seen, prepared.answers(seen, validator::ask), tenant.caller().roles(), clock.instant()));
         Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
         long before = quote.rowVersion();
         String from = quote.status().name();
@@ -102,20 +110,43 @@ public class QuoteAccepting {
         quote.refuseIfExpired(clock.instant());
         expected.check("QUOTE", before);
         quote.requireAcceptable(revision, priceResultId, clock.instant());
-        List<ApprovalDecision> evidence = decisions.on(id, revision, priceResultId);
-        boolean approved = evidence.stream().anyMatch(d -> d.decision() == ApprovalDecision.Decision.APPROVED)
-                && evidence.stream().noneMatch(d -> d.decision() == ApprovalDecision.Decision.REJECTED);
-        if (!approved) {
-            throw new StaleApprovalException("No approval of revision " + revision + " priced as " + priceResultId + " is on record.",
-                    quote.revisionId().toString(), quote.priceResultId().map(UUID::toString).orElse(null));
-        }
+        confirmed.requireUnmoved(pointers.now(quote.priceListId()));
+        List<ApprovalDecision> evidence = decisions.on(id, revision, priceResultId, quote.approvalRound());
+        requireCoveringApproval(quote, evidence, confirmed.requirement());
         quote.accept(revision, priceResultId, clock.instant());
         quotes.flush();
         QuoteSnapshot snapshot = QuoteSnapshot.of(quote, evidence, tenant.caller().subject(), clock.instant());
         snapshots.add(snapshot);
         outbox.record(QuoteAccepted.of(quote, snapshot), request.requestId());
+        evidences.record(CommitmentEvidence.of(quote, ACCEPT, confirmed.catalogVersion(), confirmed.priceListVersion(), confirmed.policyVersion(),
+                confirmed.confirmedAt()));
         audit.succeeded(new AuditedChange("Quote", id.toString(), ACCEPT, from, quote.status().name(), before, quote.rowVersion()));
         return quote;
+    }
+
+    /**
+     * The evidence of this approval round must cover the requirement decided now (policy in force, the
+     * lowest limit of owner and acceptor): no rejection, and, when any line needs an approver, an
+     * approver's APPROVED decision and a policy under which a SALES_MANAGER may still grant every such
+     * discount; otherwise an APPROVED decision (automatic or not). Anything else is STALE_APPROVAL:
+     * price and submit again.
+     */
+    private static void requireCoveringApproval(Quote quote, List<ApprovalDecision> evidence, ApprovalRequirement requirement) {
+        boolean rejected = evidence.stream().anyMatch(d -> d.decision() == ApprovalDecision.Decision.REJECTED);
+        boolean byApprover = evidence.stream().anyMatch(d -> d.decision() == ApprovalDecision.Decision.APPROVED && !d.automatic());
+        boolean anyApproval = evidence.stream().anyMatch(d -> d.decision() == ApprovalDecision.Decision.APPROVED);
+        String detail = null;
+        if (rejected || !anyApproval) {
+            detail = "No approval of revision " + quote.revisionId() + " priced as " + quote.priceResultId().orElseThrow() + " is on record.";
+        } else if (requirement.needsApprover() && !byApprover) {
+            detail = "Under approval policy version " + requirement.policyVersion() + " a discount above " + requirement.sellerLimit()
+                    + " % needs a SALES_MANAGER's approval, and none is on record for this submission.";
+        } else if (requirement.signals().stream().anyMatch(s -> !s.approvable())) {
+            detail = "Under approval policy version " + requirement.policyVersion() + " no approver's limit covers every discount of the quote.";
+        }
+        if (detail != null) {
+            throw new StaleApprovalException(detail, quote.revisionId().toString(), quote.priceResultId().map(UUID::toString).orElse(null));
+        }
     }
 
     /** The accepted snapshot of a revision, from the database. */

@@ -34,9 +34,10 @@ public class JpaApprovalDecisions implements ApprovalDecisions {
     }
 
     @Override
-    public List<ApprovalDecision> on(QuoteId quote, RevisionId revision, UUID priceResultId) {
+    public List<ApprovalDecision> on(QuoteId quote, RevisionId revision, UUID priceResultId, int approvalRound) {
         return em.createQuery("SELECT d FROM ApprovalDecision d WHERE d.tenantId = :tenant AND d.quoteId = :quote AND d.revisionId = :revision"
-                        + " AND d.priceResultId = :price ORDER BY d.id", ApprovalDecision.class)
+                        + " AND d.priceResultId = :price AND d.approvalRound = :round ORDER BY d.id", ApprovalDecision.class)
+                .setParameter("round", approvalRound)
                 .setParameter("tenant", tenant.tenant().value())
                 .setParameter("quote", quote.toString())
                 .setParameter("revision", revision.toString())

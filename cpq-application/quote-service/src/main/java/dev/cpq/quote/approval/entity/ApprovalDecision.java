@@ -82,6 +82,10 @@ public class ApprovalDecision {
     @Column(name = "decided_at", nullable = false, updatable = false)
     private Instant decidedAt;
 
+    /** The submission this decision answers: a re-priced quote submitted again is decided again. */
+    @Column(name = "approval_round", nullable = false, updatable = false)
+    private int approvalRound;
+
     protected ApprovalDecision() {
         // for JPA
     }
@@ -101,12 +105,19 @@ public class ApprovalDecision {
         this.authorityMaxDiscount = authorityMaxDiscount;
         this.policyVersion = quote.policyVersion().orElseThrow();
         this.decidedAt = now;
+        this.approvalRound = quote.approvalRound();
+        if (approvalRound < 1) {
+            throw new IllegalStateException("decisions answer a submission");
+        }
     }
 
-    /** The submitted quote's current revision needs no approval under its policy version. */
-    public static ApprovalDecision automatic(Quote submitted, String submitter, String submitterRole, Instant now) {
-        return new ApprovalDecision(submitted, Requirement.NO_APPROVAL_REQUIRED, Decision.APPROVED, "no discount above the submitter's limit",
-                submitter, true, submitterRole, null, now);
+    /**
+     * The submitted quote's current revision needs no approval under its policy version: no discount is
+     * above {@code sellerLimit}, the lowest limit of the owner's and the submitter's roles.
+     */
+    public static ApprovalDecision automatic(Quote submitted, String submitter, String sellerRole, BigDecimal sellerLimit, Instant now) {
+        return new ApprovalDecision(submitted, Requirement.NO_APPROVAL_REQUIRED, Decision.APPROVED,
+                "no discount above the lowest limit of the owner and the submitter", submitter, true, sellerRole, sellerLimit, now);
     }
 
     /**
@@ -167,5 +178,9 @@ public class ApprovalDecision {
 
     public Instant decidedAt() {
         return decidedAt;
+    }
+
+    public int approvalRound() {
+        return approvalRound;
     }
 }

@@ -46,8 +46,8 @@ public class PricingServiceClient implements PricingAuthority {
     }
 
     @Override
-    public Pending<ActivePriceList> activePriceList(String priceListId) {
-        return Pending.of(remote.getAsync(SERVICE, locations.activePriceListVersion(priceListId)).thenApply(answer -> {
+    public Pending<ActivePriceList> activePriceList(String priceListId, long pricedOnVersion) {
+        return Pending.of(remote.getAsync(SERVICE, locations.activePriceListVersion(priceListId, pricedOnVersion)).thenApply(answer -> {
             if (answer.status() != 200) {
                 throw remote.refusal(SERVICE, answer);
             }
@@ -62,21 +62,28 @@ public class PricingServiceClient implements PricingAuthority {
             if (!policyVersion.isIntegralNumber() || policyVersion.asLong() < 0) {
                 throw new IllegalArgumentException("no approvalPolicyVersion");
             }
+            JsonNode newer = body.path("newerVersionPublishedAt");
             return new ActivePriceList(priceListId, positive(body.path("priceListVersion")),
-                    StalenessPolicy.valueOf(body.path("stalenessPolicy").asText()), policyVersion.asLong());
-        } catch (IllegalArgumentException e) {
+                    StalenessPolicy.valueOf(body.path("stalenessPolicy").asText()), policyVersion.asLong(),
+                    newer.isTextual() ? java.util.Optional.of(Instant.parse(newer.asText())) : java.util.Optional.empty());
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             throw remote.unavailable(SERVICE, "answered an active price list version it should not: " + e.getMessage(), e);
         }
     }
 
     @Override
-    public ApprovalPolicy approvalPolicy() {
-        RemoteCalls.Answer answer = remote.get(SERVICE, locations.approvalPolicy());
-        if (answer.status() != 200) {
-            throw remote.unavailable(SERVICE, "answered HTTP " + answer.status() + " for the approval policy", null);
-        }
+    public Pending<ApprovalPolicy> approvalPolicy() {
+        return Pending.of(remote.getAsync(SERVICE, locations.approvalPolicy()).thenApply(answer -> {
+            if (answer.status() != 200) {
+                throw remote.refusal(SERVICE, answer);
+            }
+            return approvalPolicy(answer.body());
+        }));
+    }
+
+    /** What an answer of {@code GET /approval-policy} means (package-private for tests). */
+    ApprovalPolicy approvalPolicy(JsonNode body) {
         try {
-            JsonNode body = answer.body();
             List<ApprovalPolicy.Threshold> thresholds = new ArrayList<>();
             for (JsonNode t : body.path("thresholds")) {
                 thresholds.add(new ApprovalPolicy.Threshold(text(t.path("role")), decimal(t.path("maxDiscountPercent"))));
@@ -107,7 +114,7 @@ public class PricingServiceClient implements PricingAuthority {
             return new PriceResult(UUID.fromString(text(b.path("priceResultId"))), positive(b.path("priceListVersion")),
                     positive(b.path("catalogVersion")), b.path("policyVersion").asLong(), text(b.path("priceHash")), b.path("lines"),
                     b.path("totals"), Instant.parse(text(b.path("validUntil"))), StalenessPolicy.valueOf(text(b.path("stalenessPolicy"))),
-                    signals);
+                    signals, b.path("pricedAt").isTextual() ? Instant.parse(b.path("pricedAt").asText()) : null);
         } catch (IllegalArgumentException | DateTimeParseException e) {
             throw remote.unavailable(SERVICE, "answered a price result it should not: " + e.getMessage(), e);
         }

@@ -8,6 +8,7 @@ import dev.cpq.platform.observability.control.CurrentRequest;
 import dev.cpq.platform.ratelimit.control.InternalCallSignature;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.quote.authority.entity.Pending;
+import dev.cpq.quote.authority.entity.RemoteCallerRefusalException;
 import dev.cpq.quote.authority.entity.RemoteProblemException;
 import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -120,12 +121,23 @@ public class RemoteCalls {
         return send(service, request("POST", uri).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(text)));
     }
 
-    /** A deliberate 4xx refusal (a problem body with a code) passed through, anything else is unavailability. */
+    /**
+     * Any answer but the one expected. A 4xx with a problem code is the owner's deliberate refusal: a stable
+     * 4xx for quote's caller ({@link RemoteProblemException}; of the caller itself, 401/403/429:
+     * {@link RemoteCallerRefusalException}), never a 503 inviting retries that cannot succeed. A 5xx, or a 4xx without a problem code (not the owner's application answering: nothing deployed
+     * at that path, a proxy), is unavailability: 503.
+     */
     public RuntimeException refusal(String service, Answer answer) {
         String code = answer.code();
-        boolean deliberate = answer.status() >= 404 && answer.status() < 500 && answer.status() != 429 && code.matches("[A-Z][A-Z0-9_]*");
+        boolean deliberate = answer.status() >= 400 && answer.status() < 500 && code.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
         if (!deliberate) {
             return unavailable(service, "answered HTTP " + answer.status() + (code.isEmpty() ? "" : " " + code), null);
+        }
+        String detail = answer.body().path("detail").asText(service + "-service refused");
+        if (answer.status() == 401 || answer.status() == 403 || answer.status() == 429) {
+            JsonNode retryAfter = answer.body().path("retryAfterSeconds");
+            return new RemoteCallerRefusalException(service, answer.status(), code, detail,
+                    retryAfter.canConvertToLong() && retryAfter.asLong() > 0 ? Long.toString(Math.min(retryAfter.asLong(), 3600)) : null);
         }
         Map<String, Object> extensions = new LinkedHashMap<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = answer.body().fields(); it.hasNext();) {
@@ -134,7 +146,7 @@ public class RemoteCalls {
                 extensions.put(member.getKey(), member.getValue());
             }
         }
-        return new RemoteProblemException(answer.status(), code, answer.body().path("detail").asText(service + "-service refused"), extensions);
+        return new RemoteProblemException(service, answer.status(), code, detail, extensions);
     }
 
     public RemoteServiceUnavailableException unavailable(String service, String detail, Throwable cause) {

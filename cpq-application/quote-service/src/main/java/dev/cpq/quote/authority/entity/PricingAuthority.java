@@ -5,9 +5,12 @@ public interface PricingAuthority {
 
     PriceResult price(PriceRequest request);
 
-    /** The list's active version, its staleness policy and the approval policy version, from pricing's database. */
-    Pending<ActivePriceList> activePriceList(String priceListId);
+    /**
+     * The list's active version, its staleness policy and the approval policy version, from pricing's
+     * database; with {@code pricedOnVersion}, also when the first newer version was published.
+     */
+    Pending<ActivePriceList> activePriceList(String priceListId, long pricedOnVersion);
 
-    /** The current approval policy (version 0 without thresholds while none is set); asked only when its version moved. */
-    ApprovalPolicy approvalPolicy();
+    /** The approval policy in force (version 0 without thresholds while none is set), from pricing's database. */
+    Pending<ApprovalPolicy> approvalPolicy();
 }

@@ -39,12 +39,28 @@ public record ServiceLocations(URI catalog, URI pricing) {
         return URI.create(pricing + "/price-calculations");
     }
 
-    public URI activePriceListVersion(String priceListId) {
-        return URI.create(pricing + "/price-lists/" + URLEncoder.encode(priceListId, StandardCharsets.UTF_8) + "/active-version");
+    /** The active version, and when the first version newer than {@code pricedOnVersion} was published. */
+    public URI activePriceListVersion(String priceListId, long pricedOnVersion) {
+        return URI.create(pricing + "/price-lists/" + URLEncoder.encode(priceListId, StandardCharsets.UTF_8) + "/active-version?since="
+                + pricedOnVersion);
+    }
+
+    public URI priceListScopes(String priceListId) {
+        return URI.create(pricing + "/price-lists/" + URLEncoder.encode(priceListId, StandardCharsets.UTF_8) + "/scopes");
     }
 
     public URI approvalPolicy() {
         return URI.create(pricing + "/approval-policy");
+    }
+
+    /** The policy in force, and when the first version newer than {@code version} was published. */
+    public URI approvalPolicySince(long version) {
+        return URI.create(pricing + "/approval-policy?since=" + version);
+    }
+
+    /** Every catalog version with its publication time. */
+    public URI catalogVersions() {
+        return URI.create(catalog + "/catalog-versions");
     }
 
     private static URI base(String value, String fallback) {

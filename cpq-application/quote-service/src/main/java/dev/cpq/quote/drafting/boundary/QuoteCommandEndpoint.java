@@ -5,7 +5,10 @@ import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
+import dev.cpq.quote.submission.entity.VersionsMovedException;
 import dev.cpq.quote.summary.control.QuoteSummaries;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
@@ -22,13 +25,15 @@ public class QuoteCommandEndpoint {
 
     private IdempotentEndpoint idempotent;
     private QuoteSummaries summaries;
+    private Counter revalidated;
 
     protected QuoteCommandEndpoint() {}
 
     @Inject
-    public QuoteCommandEndpoint(IdempotentEndpoint idempotent, QuoteSummaries summaries) {
+    public QuoteCommandEndpoint(IdempotentEndpoint idempotent, QuoteSummaries summaries, MeterRegistry registry) {
         this.idempotent = idempotent;
         this.summaries = summaries;
+        this.revalidated = registry.counter("cpq.quote.commands.revalidated");
     }
 
     /** The id of a path; a malformed one is as unknown as an unknown one (404). */
@@ -43,6 +48,32 @@ public class QuoteCommandEndpoint {
         }));
         changed(id);
         return response;
+    }
+
+    /** How often a command whose versions moved under the row lock runs again from its validation. */
+    static final int VALIDATION_ATTEMPTS = 3;
+
+    /**
+     * A command that validates against the owners' databases before it locks the quote ({@code
+     * prepareAndCommand} prepares and returns the command): when, under the lock, a version pointer shows
+     * a publication newer than what was validated, the command's transaction is rolled back (the key
+     * given back) and it runs again from a fresh preparation, at most {@value #VALIDATION_ATTEMPTS} times;
+     * then 503 (retry shortly), never a commit on what might be stale.
+     */
+    public Response executeRevalidating(String command, QuoteId id, String key, UriInfo uri, Object body,
+            Supplier<Supplier<Quote>> prepareAndCommand) {
+        for (int attempt = 1; ; attempt++) {
+            Supplier<Quote> change = prepareAndCommand.get();
+            try {
+                return execute(command, id, key, uri, body, change);
+            } catch (VersionsMovedException e) {
+                revalidated.increment();
+                if (attempt >= VALIDATION_ATTEMPTS) {
+                    throw new RemoteServiceUnavailableException("pricing", "versions kept moving while the command was validated ("
+                            + e.getMessage() + ")", e);
+                }
+            }
+        }
     }
 
     /** After the commit: the cached summary must not outlive the change. */

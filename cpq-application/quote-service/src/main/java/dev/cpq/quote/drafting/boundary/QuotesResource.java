@@ -101,17 +101,21 @@ public class QuotesResource {
     @Operation(summary = "Open a new DRAFT quote (valid 30 days unless validUntil says otherwise, at most 365)")
     @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
     @ApiResponse(responseCode = "201", description = "Opened; Location and ETag of the quote")
-    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
+    @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (also a currency that is no ISO 4217 code with minor units),"
+            + " IDEMPOTENCY_KEY_REQUIRED")
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs SALES_AGENT or PARTNER)")
-    @ApiResponse(responseCode = "409", description = "IDEMPOTENCY_REQUEST_IN_PROGRESS")
-    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
+    @ApiResponse(responseCode = "409", description = "IDEMPOTENCY_REQUEST_IN_PROGRESS, PRICE_LIST_NOT_PUBLISHED")
+    @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED, PRICE_LIST_NOT_FOUND, PRICE_LIST_SCOPE_NOT_OFFERED"
+            + " (violations name currency/market/channel; offeredScopes)")
+    @ApiResponse(responseCode = "503", description = "PRICING_UNAVAILABLE (the price list could not be checked; the key is given back)")
     public Response create(@HeaderParam(IdempotentEndpoint.KEY_HEADER) String key, @Context UriInfo uri, @Valid @NotNull CreateRequest body) {
-        return idempotent.execute(QuoteDrafting.CREATE, key, "POST", uri, body, () -> {
+        convert("currency", () -> Quote.requirePriceableCurrency(body.currency()));
+        return QuoteCommandEndpoint.unwrapTransient(() -> idempotent.execute(QuoteDrafting.CREATE, key, "POST", uri, body, () -> {
             Quote quote = convert("validUntil", () -> drafting.create(body.customerId(), body.currency(), body.market(), body.channel(),
                     body.priceListId(), body.validUntil()));
             return idempotent.created(QuoteView.of(quote), uri.getAbsolutePathBuilder().path(quote.id().toString()).build(), quote.rowVersion());
-        });
+        }));
     }
 
     @GET

@@ -1,6 +1,8 @@
 package dev.cpq.quote.drafting.control;
 
 import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.platform.security.entity.Caller;
+import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteStatus;
@@ -40,12 +42,22 @@ public class JpaQuotes implements Quotes {
     }
 
     private Optional<Quote> byId(QuoteId id, LockModeType lock) {
-        return em.createQuery("SELECT q FROM Quote q WHERE q.tenantId = :tenant AND q.quoteId = :id", Quote.class)
+        Optional<String> owner = partnersOwnQuotesOnly();
+        TypedQuery<Quote> query = em.createQuery("SELECT q FROM Quote q WHERE q.tenantId = :tenant AND q.quoteId = :id"
+                        + (owner.isPresent() ? " AND q.createdBy = :owner" : ""), Quote.class)
                 .setParameter("tenant", tenant.tenant().value())
-                .setParameter("id", id.toString())
-                .setLockMode(lock)
-                .getResultStream()
-                .findFirst();
+                .setParameter("id", id.toString());
+        owner.ifPresent(o -> query.setParameter("owner", o));
+        return query.setLockMode(lock).getResultStream().findFirst();
+    }
+
+    /**
+     * A partner reads and commands only the quotes it owns (API.md): another's is as unknown as an id that
+     * does not exist, for every read and command, since all of them find quotes here.
+     */
+    private Optional<String> partnersOwnQuotesOnly() {
+        Caller caller = tenant.caller();
+        return caller.hasRole(Roles.PARTNER) ? Optional.of(caller.subject()) : Optional.empty();
     }
 
     @Override
@@ -61,12 +73,15 @@ public class JpaQuotes implements Quotes {
 
     @Override
     public List<Quote> page(Optional<QuoteStatus> status, Optional<String> customerId, Optional<Position> after, int limit) {
+        Optional<String> owner = partnersOwnQuotesOnly();
         StringBuilder jpql = new StringBuilder("SELECT q FROM Quote q WHERE q.tenantId = :tenant");
+        owner.ifPresent(o -> jpql.append(" AND q.createdBy = :owner"));
         status.ifPresent(s -> jpql.append(" AND q.status = :status"));
         customerId.ifPresent(c -> jpql.append(" AND q.customerId = :customer"));
         after.ifPresent(p -> jpql.append(" AND q.seq < :seq"));
         jpql.append(" ORDER BY q.seq DESC");
         TypedQuery<Quote> query = em.createQuery(jpql.toString(), Quote.class).setParameter("tenant", tenant.tenant().value());
+        owner.ifPresent(o -> query.setParameter("owner", o));
         status.ifPresent(s -> query.setParameter("status", s));
         customerId.ifPresent(c -> query.setParameter("customer", c));
         after.ifPresent(p -> query.setParameter("seq", p.seq()));

@@ -4,6 +4,8 @@ import dev.cpq.platform.audit.control.AuditTrail;
 import dev.cpq.platform.audit.entity.AuditedChange;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.quote.authority.entity.PriceListOffers;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
@@ -24,21 +26,31 @@ public class QuoteDrafting {
     private Quotes quotes;
     private AuditTrail audit;
     private TenantContext tenant;
+    private PriceListOffers offers;
+    private OutsideTransaction outside;
     private final Clock clock = Clock.systemUTC();
 
     protected QuoteDrafting() {}
 
     @Inject
-    public QuoteDrafting(Quotes quotes, AuditTrail audit, TenantContext tenant) {
+    public QuoteDrafting(Quotes quotes, AuditTrail audit, TenantContext tenant, PriceListOffers offers, OutsideTransaction outside) {
         this.quotes = quotes;
         this.audit = audit;
         this.tenant = tenant;
+        this.offers = offers;
+        this.outside = outside;
     }
 
-    /** Runs in the idempotent command's transaction. */
+    /**
+     * Runs in the idempotent command's transaction. The price list must be published and price in the
+     * quote's currency, market and channel, as pricing's database says (asked with the transaction
+     * suspended): a quote that could never be priced is not opened.
+     */
     public Quote create(String customerId, String currency, String market, String channel, String priceListId, Instant validUntil) {
+        outside.run(() -> offers.offerOf(priceListId)).requireOffered(currency, market, channel);
         Quote quote = Quote.create(QuoteId.random(), tenant.tenant().value(), customerId, currency, market, channel, priceListId,
                 tenant.caller().subject(), validUntil, clock.instant());
+        quote.ownedBy(tenant.caller().roles());
         quotes.add(quote);
         audit.succeeded(AuditedChange.created("Quote", quote.id().toString(), CREATE, quote.status().name(), quote.rowVersion()));
         return quote;

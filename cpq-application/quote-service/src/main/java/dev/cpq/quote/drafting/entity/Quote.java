@@ -1,6 +1,8 @@
 package dev.cpq.quote.drafting.entity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cpq.quote.approval.entity.ApprovalRequirement;
+import dev.cpq.quote.approval.entity.SellerClass;
 import dev.cpq.quote.authority.entity.ApprovalSignal;
 import dev.cpq.quote.authority.entity.PriceResult;
 import dev.cpq.quote.authority.entity.StalenessPolicy;
@@ -14,9 +16,12 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Currency;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -120,6 +125,18 @@ public class Quote {
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
 
+    /** The owner's role classes, recorded at creation: the approval requirement never uses a higher limit than the owner's. */
+    @Column(name = "owner_role_classes", nullable = false, updatable = false)
+    private String ownerRoleClasses;
+
+    /** When pricing made the recorded price result (null for results recorded before it was kept). */
+    @Column(name = "price_priced_at")
+    private Instant pricedAt;
+
+    /** Submits so far: each submit decides again, in a new round whose decisions alone count. */
+    @Column(name = "approval_round", nullable = false)
+    private int approvalRound;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
@@ -146,11 +163,13 @@ public class Quote {
         q.quoteId = id.toString();
         q.tenantId = Objects.requireNonNull(tenantId, "tenantId");
         q.customerId = Objects.requireNonNull(customerId, "customerId");
-        q.currency = Objects.requireNonNull(currency, "currency");
+        q.currency = requirePriceableCurrency(currency);
         q.market = Objects.requireNonNull(market, "market");
         q.channel = Objects.requireNonNull(channel, "channel");
         q.priceListId = Objects.requireNonNull(priceListId, "priceListId");
         q.createdBy = Objects.requireNonNull(createdBy, "createdBy");
+        // judged as a partner's until the creator's roles are recorded (ownedBy): never more leniently
+        q.ownerRoleClasses = SellerClass.column(java.util.EnumSet.allOf(SellerClass.class));
         q.status = QuoteStatus.DRAFT;
         q.revisionId = RevisionId.random().toString();
         q.revisionNo = 1;
@@ -159,6 +178,31 @@ public class Quote {
         q.createdAt = at;
         q.updatedAt = at;
         return q;
+    }
+
+    /** Records the role class of the creator (the owner), whose limit bounds every approval requirement of the quote. */
+    public void ownedBy(Set<String> creatorRoles) {
+        this.ownerRoleClasses = SellerClass.column(SellerClass.of(creatorRoles));
+    }
+
+    /**
+     * An ISO 4217 code that prices can be expressed in: known to the JDK's currency table, with minor units
+     * (not XAU, XXX and the like), as pricing-service requires.
+     *
+     * @throws IllegalArgumentException otherwise
+     */
+    public static String requirePriceableCurrency(String code) {
+        Objects.requireNonNull(code, "currency");
+        Currency currency;
+        try {
+            currency = Currency.getInstance(code);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("not an ISO 4217 currency code: " + code, e);
+        }
+        if (!currency.getCurrencyCode().equals(code) || currency.getDefaultFractionDigits() < 0) {
+            throw new IllegalArgumentException(code + " is no currency prices can be expressed in");
+        }
+        return code;
     }
 
     /**
@@ -205,8 +249,9 @@ public class Quote {
     }
 
     /**
-     * Records the price of {@code revision} (which must still be the current one): the quote is PRICED;
-     * any earlier approval was for another price result and no longer counts.
+     * Records the price of {@code revision} (which must still be the current one): the quote is PRICED
+     * and its approval state cleared, whatever it was; any earlier approval no longer counts, even when
+     * pricing answers the same content-addressed result: the next submit decides again in a new round.
      */
     public void recordPrice(RevisionId revision, PriceResult price, Instant now) {
         requirePriceable(now);
@@ -223,6 +268,7 @@ public class Quote {
         this.approvalSignals = List.copyOf(price.approvalSignals());
         this.pricedLines = price.lines();
         this.totals = price.totals();
+        this.pricedAt = price.pricedAt();
         this.status = QuoteStatus.PRICED;
         this.updatedAt = now;
     }
@@ -245,20 +291,22 @@ public class Quote {
     }
 
     /**
-     * The freshness checks passed for {@code revision}: with no approval signal the quote is APPROVED,
-     * otherwise it waits for an approver. {@code signals} are the ones under {@code policyVersion} (the
-     * recorded ones, or recomputed when the policy changed meanwhile).
+     * The freshness checks passed for {@code revision}: the requirement decided at submit (policy in
+     * force, every line, the lowest limit of owner and submitter) has no signal, so the quote is
+     * APPROVED, or it waits for an approver. Either way a new approval round starts: decisions of
+     * earlier rounds (of an earlier submit of the same price result) do not count for this one.
      */
-    public void submit(RevisionId revision, List<ApprovalSignal> signals, long underPolicyVersion, Instant now) {
+    public void submit(RevisionId revision, ApprovalRequirement requirement, Instant now) {
         requireSubmittable(now);
         requireCurrent(revision);
-        List<Integer> notApprovable = signals.stream().filter(s -> !s.approvable()).map(ApprovalSignal::lineIndex).toList();
+        List<Integer> notApprovable = requirement.signals().stream().filter(s -> !s.approvable()).map(ApprovalSignal::lineIndex).toList();
         if (!notApprovable.isEmpty()) {
             throw new DiscountNotApprovableException(notApprovable);
         }
-        this.approvalSignals = List.copyOf(signals);
-        this.policyVersion = underPolicyVersion;
-        this.status = signals.isEmpty() ? QuoteStatus.APPROVED : QuoteStatus.PENDING_APPROVAL;
+        this.approvalSignals = List.copyOf(requirement.signals());
+        this.policyVersion = requirement.policyVersion();
+        this.approvalRound++;
+        this.status = requirement.needsApprover() ? QuoteStatus.PENDING_APPROVAL : QuoteStatus.APPROVED;
         this.updatedAt = now;
     }
 
@@ -349,6 +397,7 @@ public class Quote {
         this.approvalSignals = null;
         this.pricedLines = null;
         this.totals = null;
+        this.pricedAt = null;
     }
 
     private QuoteStateException expired() {
@@ -461,6 +510,26 @@ public class Quote {
 
     public String createdBy() {
         return createdBy;
+    }
+
+    public Set<SellerClass> ownerRoleClasses() {
+        return SellerClass.fromColumn(ownerRoleClasses);
+    }
+
+    /** The sellers whose limits bound a requirement decided now: the owner's classes and the acting caller's. */
+    public Set<SellerClass> sellersWith(Set<String> callerRoles) {
+        Set<SellerClass> sellers = EnumSet.copyOf(ownerRoleClasses());
+        sellers.addAll(SellerClass.of(callerRoles));
+        return sellers;
+    }
+
+    public Optional<Instant> pricedAt() {
+        return Optional.ofNullable(pricedAt);
+    }
+
+    /** The current approval round (0 before the first submit); decisions name the round they answer. */
+    public int approvalRound() {
+        return approvalRound;
     }
 
     public Instant createdAt() {

@@ -1,5 +1,6 @@
 package dev.cpq.quote.expiry.boundary;
 
+import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.expiry.control.QuoteExpirySweep;
 import io.swagger.v3.oas.annotations.Operation;
@@ -13,8 +14,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 
 /**
- * {@code POST /ops/expiry-sweep}: runs now what the schedule runs every minute (quotes past their
- * validity become EXPIRED). Safe at any time: it only applies the validity rule, under the same row
+ * {@code POST /ops/expiry-sweep}: runs now, for the caller's tenant only, what the schedule runs every
+ * minute for every tenant (quotes past their validity become EXPIRED). Safe at any time: it only applies the validity rule, under the same row
  * locks as accept, so an accept racing it ends one way only.
  */
 @Path("ops/expiry-sweep")
@@ -23,18 +24,20 @@ import java.util.Map;
 public class ExpiryOperationsResource {
 
     private QuoteExpirySweep sweep;
+    private TenantContext tenant;
 
     protected ExpiryOperationsResource() {}
 
     @Inject
-    public ExpiryOperationsResource(QuoteExpirySweep sweep) {
+    public ExpiryOperationsResource(QuoteExpirySweep sweep, TenantContext tenant) {
         this.sweep = sweep;
+        this.tenant = tenant;
     }
 
     @POST
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Expire the quotes past their validity now (the schedule does it every minute)")
+    @Operation(summary = "Expire the caller's tenant's quotes past their validity now (the schedule does it for every tenant every minute)")
     public Map<String, Integer> sweep() {
-        return Map.of("expired", sweep.sweep());
+        return Map.of("expired", sweep.sweepTenant(tenant.tenant().value()));
     }
 }

@@ -24,4 +24,10 @@ public class ExpiryBatch {
     public List<ExpiredQuote> run(int limit) {
         return quotes.expireDue(limit);
     }
+
+    /** One batch among one tenant's quotes only. */
+    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    public List<ExpiredQuote> run(int limit, String tenantId) {
+        return quotes.expireDue(limit, tenantId);
+    }
 }

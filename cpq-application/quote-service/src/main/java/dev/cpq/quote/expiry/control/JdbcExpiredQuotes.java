@@ -24,6 +24,7 @@ public class JdbcExpiredQuotes implements ExpiredQuotes {
     static final String ACTOR = "system:quote-expiry";
     static final String SQL = "WITH due AS (SELECT quote_id, status, row_version FROM quote"
             + " WHERE status IN ('DRAFT', 'PRICED', 'PENDING_APPROVAL', 'APPROVED', 'REJECTED') AND valid_until <= now()"
+            + " AND (CAST(? AS text) IS NULL OR tenant_id = CAST(? AS text))"
             + " ORDER BY valid_until LIMIT ? FOR UPDATE SKIP LOCKED),"
             + " expired AS (UPDATE quote q SET status = 'EXPIRED', row_version = q.row_version + 1, updated_at = now() FROM due"
             + " WHERE q.quote_id = due.quote_id RETURNING q.tenant_id, q.quote_id, due.status AS from_status, due.row_version AS from_version,"
@@ -44,8 +45,13 @@ public class JdbcExpiredQuotes implements ExpiredQuotes {
 
     @Override
     public List<ExpiredQuote> expireDue(int limit) {
+        return expireDue(limit, null);
+    }
+
+    @Override
+    public List<ExpiredQuote> expireDue(int limit, String tenantId) {
         try (Connection c = dataSource.getConnection()) {
-            return expireDue(c, limit);
+            return expireDue(c, limit, tenantId);
         } catch (SQLException e) {
             throw new IllegalStateException("the expiry sweep could not expire quotes", e);
         }
@@ -53,9 +59,16 @@ public class JdbcExpiredQuotes implements ExpiredQuotes {
 
     /** On the caller's connection, in the caller's transaction (package-private for tests). */
     static List<ExpiredQuote> expireDue(Connection c, int limit) throws SQLException {
+        return expireDue(c, limit, null);
+    }
+
+    /** Only {@code tenantId}'s quotes, or every tenant's when null (the schedule). */
+    static List<ExpiredQuote> expireDue(Connection c, int limit, String tenantId) throws SQLException {
         List<ExpiredQuote> expired = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(SQL)) {
-            ps.setInt(1, limit);
+            ps.setString(1, tenantId);
+            ps.setString(2, tenantId);
+            ps.setInt(3, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     expired.add(new ExpiredQuote(rs.getString(1), rs.getString(2), rs.getString(3), rs.getLong(4), rs.getLong(5)));

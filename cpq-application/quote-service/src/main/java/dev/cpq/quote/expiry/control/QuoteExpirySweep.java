@@ -36,12 +36,21 @@ public class QuoteExpirySweep {
         sweep();
     }
 
-    /** Expires what is due now; returns how many quotes it expired (operators may run it at once). */
+    /** Expires what is due now, every tenant's (the schedule); returns how many quotes it expired. */
     public int sweep() {
+        return sweep(null);
+    }
+
+    /** Expires what is due now among one tenant's quotes (an operator runs it for its own tenant only). */
+    public int sweepTenant(String tenantId) {
+        return sweep(java.util.Objects.requireNonNull(tenantId, "tenantId"));
+    }
+
+    private int sweep(String tenantId) {
         int total = 0;
         try {
             for (int i = 0; i < MAX_BATCHES; i++) {
-                List<ExpiredQuote> expired = batch.run(BATCH);
+                List<ExpiredQuote> expired = tenantId == null ? batch.run(BATCH) : batch.run(BATCH, tenantId);
                 // after the batch's commit: no cached summary may outlive it
                 expired.forEach(q -> summaries.invalidate(q.tenantId(), q.quoteId()));
                 total += expired.size();

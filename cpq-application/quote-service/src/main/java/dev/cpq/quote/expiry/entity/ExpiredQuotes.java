@@ -11,4 +11,7 @@ public interface ExpiredQuotes {
      * version and is audited.
      */
     List<ExpiredQuote> expireDue(int limit);
+
+    /** As {@link #expireDue(int)}, only among the quotes of {@code tenantId} (an operator's sweep acts on its own tenant only). */
+    List<ExpiredQuote> expireDue(int limit, String tenantId);
 }

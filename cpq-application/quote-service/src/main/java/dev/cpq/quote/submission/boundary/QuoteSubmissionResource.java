@@ -60,8 +60,11 @@ public class QuoteSubmissionResource {
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
         QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
-        // catalog and pricing are asked before the key is claimed: their answers travel meanwhile
-        var prepared = submitting.prepare(id);
-        return commands.execute(QuoteSubmitting.SUBMIT, id, key, uri, null, () -> submitting.submit(id, expected, prepared));
+        // catalog and pricing are asked before the key is claimed: their answers travel meanwhile; asked again
+        // when a publication shows up under the row lock
+        return commands.executeRevalidating(QuoteSubmitting.SUBMIT, id, key, uri, null, () -> {
+            var prepared = submitting.prepare(id);
+            return () -> submitting.submit(id, expected, prepared);
+        });
     }
 }

@@ -1,18 +1,24 @@
 package dev.cpq.quote.submission.control;
 
+import dev.cpq.quote.approval.entity.ApprovalRequirement;
 import dev.cpq.quote.authority.entity.ActivePriceList;
+import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.LinesVerdict;
 import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.submission.entity.PublishedVersionPointers;
+import dev.cpq.quote.submission.entity.VersionsMovedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Set;
 
 /**
- * The final freshness validation of a submit, in a fixed order so the same facts always give the same
- * refusal: catalog version, configuration, price list version and price validity, then the approval
- * signals under the current policy. Catalog and pricing are asked at once (one call each), their answers
- * judged in that order. Remote reads only: it runs before the submit transaction.
+ * The final freshness validation of a submit (and of an accept: the same facts, days later), in a fixed
+ * order so the same facts always give the same refusal: catalog version, configuration, price list
+ * version and price validity, then the approval requirement under the policy in force. Catalog and
+ * pricing are asked at once, their answers judged in that order. Remote reads only: it runs outside the
+ * command's transaction.
  */
 @ApplicationScoped
 public class QuoteSubmitValidator {
@@ -31,19 +37,46 @@ public class QuoteSubmitValidator {
     }
 
     /** Catalog's and pricing's answers about one quote, asked for at once and read by {@link #judge}. */
-    public record Answers(Pending<LinesVerdict> catalog, Pending<ActivePriceList> pricing) {}
+    public record Answers(Pending<LinesVerdict> catalog, Pending<ActivePriceList> pricing, Pending<ApprovalPolicy> policy) {}
+
+    /**
+     * What the owners' databases confirmed about the quote at {@code confirmedAt}: the catalog, price list
+     * and approval policy versions in force, and the approval requirement decided under that policy.
+     */
+    public record Confirmed(long catalogVersion, long priceListVersion, long policyVersion, Instant confirmedAt,
+            ApprovalRequirement requirement) {
+
+        /**
+         * Under the row lock: a pointer naming a newer version than confirmed means a publication committed
+         * since; the command goes back to validate against the owners' databases (never commits on a hint).
+         */
+        public void requireUnmoved(PublishedVersionPointers.Pointers now) {
+            if (now.aheadOf(catalogVersion, priceListVersion, policyVersion)) {
+                throw new VersionsMovedException("validated on catalog " + catalogVersion + ", price list " + priceListVersion + ", policy "
+                        + policyVersion + "; pointers now " + now);
+            }
+        }
+    }
 
     /** Asks both services at once (nothing is waited for here). */
     public Answers ask(Quote quote) {
-        return new Answers(configuration.ask(quote), pricing.ask(quote));
+        return new Answers(configuration.ask(quote), pricing.ask(quote), pricing.askPolicy());
     }
 
-    /** @throws dev.cpq.quote.drafting.entity.QuoteStaleException (counted by code) when anything moved */
-    public QuotePricingFreshnessChecker.CurrentSignals judge(Quote quote, Answers answers, Instant now) {
-        return rejections.counted(() -> {
-            configuration.check(quote, answers.catalog());
-            pricing.checkPrice(quote, now, answers.pricing());
-            return pricing.currentSignals(quote, answers.pricing());
-        });
+    /**
+     * @param sellerRoles the roles of the seller acting now (submitter or acceptor); the owner's are on the quote
+     * @throws dev.cpq.quote.drafting.entity.QuoteStaleException (counted by code) when anything moved
+     */
+    public Confirmed judge(Quote quote, Answers answers, Set<String> sellerRoles, Instant now) {
+        return rejections.counted(() -> confirm(quote, answers, sellerRoles, now));
+    }
+
+    /** As {@link #judge}, for a caller that counts its refusals itself (accept counts every stale refusal once, wherever found). */
+    public Confirmed confirm(Quote quote, Answers answers, Set<String> sellerRoles, Instant now) {
+        configuration.check(quote, answers.catalog());
+        pricing.checkPrice(quote, now, answers.pricing());
+        ApprovalRequirement requirement = pricing.requirement(quote, sellerRoles, answers.pricing(), answers.policy());
+        return new Confirmed(quote.catalogVersion().orElseThrow(), answers.pricing().get().priceListVersion(), requirement.policyVersion(),
+                now, requirement);
     }
 }

@@ -4,6 +4,8 @@ import dev.cpq.cache.invalidation.CacheInvalidation;
 import dev.cpq.cache.key.LiveCacheKeys;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.platform.security.entity.Caller;
+import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
 import dev.cpq.quote.drafting.entity.Quotes;
@@ -41,8 +43,14 @@ public class QuoteSummaries {
 
     public QuoteSummary summary(String quoteId) {
         QuoteId id = QuoteId.parse(quoteId).orElseThrow(() -> new QuoteNotFoundException(quoteId));
-        return cachedReads.projection(LiveCacheKeys.quoteSummary(tenant.tenant().value(), id.toString()), QuoteSummary.class,
+        QuoteSummary summary = cachedReads.projection(LiveCacheKeys.quoteSummary(tenant.tenant().value(), id.toString()), QuoteSummary.class,
                 () -> QuoteSummary.of(quotes.byId(id).orElseThrow(() -> new QuoteNotFoundException(quoteId))));
+        // the cache is shared by everyone of the tenant: a partner reads its own quotes only (same 404 as unknown)
+        Caller caller = tenant.caller();
+        if (caller.hasRole(Roles.PARTNER) && !caller.subject().equals(summary.createdBy())) {
+            throw new QuoteNotFoundException(quoteId);
+        }
+        return summary;
     }
 
     /** After a command of the current request committed. */

@@ -34,7 +34,13 @@ import dev.cpq.quote.drafting.entity.QuoteFixtures;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteStatus;
 import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.authority.entity.CatalogAuthority;
+import dev.cpq.quote.authority.entity.ConfigurationVerdict;
+import dev.cpq.quote.authority.entity.LinesVerdict;
+import dev.cpq.quote.submission.control.ConfigurationFreshnessChecker;
 import dev.cpq.quote.submission.control.QuotePricingFreshnessChecker;
+import dev.cpq.quote.submission.control.QuoteSubmitValidator;
+import dev.cpq.quote.submission.entity.InMemoryEvidence;
 import dev.cpq.quote.submission.control.StaleRejections;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Proxy;
@@ -69,16 +75,30 @@ class QuoteAcceptingTest {
         }
 
         @Override
-        public Pending<ActivePriceList> activePriceList(String priceListId) {
+        public Pending<ActivePriceList> activePriceList(String priceListId, long pricedOnVersion) {
             pricingAsked++;
-            return Pending.answered(new ActivePriceList(priceListId, activePriceListVersion, StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, 1));
+            return Pending.answered(new ActivePriceList(priceListId, activePriceListVersion, StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH,
+                    policy.policyVersion()));
         }
 
         @Override
-        public ApprovalPolicy approvalPolicy() {
-            return new ApprovalPolicy(1, List.of());
+        public Pending<ApprovalPolicy> approvalPolicy() {
+            return Pending.answered(policy);
         }
     };
+
+    /** The fixtures' 15 % is within the agent's limit here: an automatic approval covers it. */
+    private ApprovalPolicy policy = new ApprovalPolicy(1, List.of(new ApprovalPolicy.Threshold("PARTNER", new java.math.BigDecimal("5")),
+            new ApprovalPolicy.Threshold("SALES_AGENT", new java.math.BigDecimal("20")),
+            new ApprovalPolicy.Threshold("SALES_MANAGER", new java.math.BigDecimal("25"))));
+    private long activeCatalogVersion = 7;
+    private final InMemoryEvidence evidence = new InMemoryEvidence();
+    private final InMemoryEvidence.Pointers pointers = new InMemoryEvidence.Pointers();
+
+    /** Catalog validating every line on the recorded version 7 as the fixtures configured them. */
+    private final CatalogAuthority catalog = (lines, catalogVersion) -> Pending.answered(new LinesVerdict(catalogVersion,
+            java.util.OptionalLong.of(activeCatalogVersion), lines.stream().map(l -> new ConfigurationVerdict(true, List.of(), QuoteFixtures.hash('a'),
+                    catalogVersion)).toList()));
 
     private DataSource outboxTable() {
         return (DataSource) Proxy.newProxyInstance(getClass().getClassLoader(), new Class<?>[] {DataSource.class}, (ds, m, a) -> {
@@ -112,8 +132,9 @@ class QuoteAcceptingTest {
             }
 
             @Override
-            public List<ApprovalDecision> on(QuoteId quote, RevisionId revision, UUID priceResultId) {
-                return decisionRows.stream().filter(d -> d.revisionId().equals(revision) && d.priceResultId().equals(priceResultId)).toList();
+            public List<ApprovalDecision> on(QuoteId quote, RevisionId revision, UUID priceResultId, int round) {
+                return decisionRows.stream().filter(d -> d.revisionId().equals(revision) && d.priceResultId().equals(priceResultId)
+                        && d.approvalRound() == round).toList();
             }
 
             @Override
@@ -150,8 +171,12 @@ class QuoteAcceptingTest {
                 return new Caller("agent-1", new TenantId("t1"), Set.of("SALES_AGENT"));
             }
         };
-        return new QuoteAccepting(quotes, decisions, snapshots, new QuotePricingFreshnessChecker(pricing), new StaleRejections(registry),
-                new OutsideTransaction(), new Outbox(outboxTable(), new EnvelopeCodec(), java.time.Clock.systemUTC()), audit, request, tenant);
+        StaleRejections rejections = new StaleRejections(registry);
+        QuoteSubmitValidator validator = new QuoteSubmitValidator(new ConfigurationFreshnessChecker(catalog), new QuotePricingFreshnessChecker(pricing),
+                rejections);
+        return new QuoteAccepting(quotes, decisions, snapshots, validator, rejections,
+                new OutsideTransaction(), pointers, evidence, new Outbox(outboxTable(), new EnvelopeCodec(), java.time.Clock.systemUTC()), audit,
+                request, tenant);
     }
 
     /** As the resource does: prepared before the command, then accepted. */
@@ -162,9 +187,9 @@ class QuoteAcceptingTest {
 
     private Quote approved(boolean withEvidence) {
         Quote q = QuoteFixtures.priced(List.of());
-        q.submit(q.revisionId(), List.of(), 1, NOW);
+        q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, List.of()), NOW);
         if (withEvidence) {
-            decisionRows.add(ApprovalDecision.automatic(q, "agent-1", "SALES_AGENT", NOW));
+            decisionRows.add(ApprovalDecision.automatic(q, "agent-1", "SALES_AGENT", java.math.BigDecimal.TEN, NOW));
         }
         return quotes.put(q);
     }

@@ -37,7 +37,7 @@ class ApprovalDecidingTest {
         }
 
         @Override
-        public List<ApprovalDecision> on(QuoteId quote, RevisionId revision, UUID priceResultId) {
+        public List<ApprovalDecision> on(QuoteId quote, RevisionId revision, UUID priceResultId, int round) {
             return rows.stream().filter(d -> d.quoteId().equals(quote) && d.revisionId().equals(revision)
                     && d.priceResultId().equals(priceResultId)).toList();
         }
@@ -71,7 +71,7 @@ class ApprovalDecidingTest {
 
     private Quote pending() {
         Quote q = QuoteFixtures.priced(List.of(signal(0, true)));
-        q.submit(q.revisionId(), q.approvalSignals(), 1, NOW);
+        q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, q.approvalSignals()), NOW);
         return quotes.put(q);
     }
 

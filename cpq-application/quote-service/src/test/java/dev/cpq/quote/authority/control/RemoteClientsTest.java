@@ -113,10 +113,10 @@ class RemoteClientsTest {
                 "{\"priceListId\": \"eu\", \"priceListVersion\": 4, \"stalenessPolicy\": \"REPRICE_REQUIRED_ON_PUBLISH\", \"approvalPolicyVersion\": 2}"});
         RemoteCalls marking = new RemoteCalls(() -> "Bearer abc", () -> "req-9", (method, target, id) -> java.util.Optional.of("mark-of-" + method + "-" + target.getRawPath() + "-" + id),
                 new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
-        new PricingServiceClient(locations(), marking).activePriceList("eu").get();
+        new PricingServiceClient(locations(), marking).activePriceList("eu", 4).get();
         assertThat(seen).containsEntry("requestId", "req-9").containsEntry("internalCall", "mark-of-GET-/pricing/api/price-lists/eu/active-version-req-9");
 
-        pricing().activePriceList("eu").get();
+        pricing().activePriceList("eu", 4).get();
         assertThat(seen).as("no key, no mark").containsEntry("internalCall", "null");
     }
 
@@ -177,16 +177,16 @@ class RemoteClientsTest {
     void activePriceListAndApprovalPolicy() {
         answers.put("/pricing/api/price-lists/eu/active-version", new Object[] {200,
                 "{\"priceListId\": \"eu\", \"priceListVersion\": 4, \"stalenessPolicy\": \"REPRICE_REQUIRED_ON_PUBLISH\", \"approvalPolicyVersion\": 2}"});
-        assertThat(pricing().activePriceList("eu").get()).satisfies(active -> {
+        assertThat(pricing().activePriceList("eu", 4).get()).satisfies(active -> {
             assertThat(active.priceListVersion()).isEqualTo(4);
             assertThat(active.approvalPolicyVersion()).isEqualTo(2);
         });
         answers.put("/pricing/api/price-lists/eu/active-version", new Object[] {200,
                 "{\"priceListId\": \"eu\", \"priceListVersion\": 4, \"stalenessPolicy\": \"REPRICE_REQUIRED_ON_PUBLISH\"}"});
-        assertThatThrownBy(() -> pricing().activePriceList("eu").get()).isInstanceOf(RemoteServiceUnavailableException.class);
+        assertThatThrownBy(() -> pricing().activePriceList("eu", 4).get()).isInstanceOf(RemoteServiceUnavailableException.class);
         answers.put("/pricing/api/approval-policy", new Object[] {200,
                 "{\"policyVersion\": 2, \"thresholds\": [{\"role\": \"SALES_AGENT\", \"maxDiscountPercent\": 10}]}"});
-        ApprovalPolicy policy = pricing().approvalPolicy();
+        ApprovalPolicy policy = pricing().approvalPolicy().get();
         assertThat(policy.policyVersion()).isEqualTo(2);
         assertThat(policy.limitOf("SALES_AGENT")).hasValueSatisfying(v -> assertThat(v).isEqualByComparingTo("10"));
     }

@@ -28,7 +28,9 @@ public final class QuoteFixtures {
     }
 
     public static Quote draft() {
-        return Quote.create(QuoteId.random(), "t1", "cust-1", "EUR", "de", "web", "eu", "agent", null, NOW);
+        Quote q = Quote.create(QuoteId.random(), "t1", "cust-1", "EUR", "de", "web", "eu", "agent", null, NOW);
+        q.ownedBy(java.util.Set.of("SALES_AGENT"));
+        return q;
     }
 
     public static Quote configured(QuoteLine... lines) {
@@ -44,7 +46,7 @@ public final class QuoteFixtures {
     public static PriceResult price(long catalogVersion, List<ApprovalSignal> signals, Instant validUntil) {
         return new PriceResult(UUID.randomUUID(), 3, catalogVersion, 1, "price-sha256:" + "b".repeat(64), JsonNodeFactory.instance.arrayNode(),
                 JsonNodeFactory.instance.objectNode().put("netTotal", new BigDecimal("10.00")), validUntil,
-                StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, signals);
+                StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, signals, NOW);
     }
 
     public static ApprovalSignal signal(int line, boolean approvable) {

@@ -89,18 +89,18 @@ class QuoteTest {
     @Test
     void submitWithoutSignalsApprovesWithSignalsWaitsForAnApprover() {
         Quote auto = QuoteFixtures.priced(List.of());
-        auto.submit(auto.revisionId(), List.of(), 1, NOW);
+        auto.submit(auto.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, List.of()), NOW);
         assertThat(auto.status()).isEqualTo(QuoteStatus.APPROVED);
 
         Quote waiting = QuoteFixtures.priced(List.of(signal(0, true)));
-        waiting.submit(waiting.revisionId(), waiting.approvalSignals(), 1, NOW);
+        waiting.submit(waiting.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, waiting.approvalSignals()), NOW);
         assertThat(waiting.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
     }
 
     @Test
     void aDiscountNoRoleMayApproveIsRefusedAtSubmit() {
         Quote q = QuoteFixtures.priced(List.of(signal(0, false)));
-        assertThatThrownBy(() -> q.submit(q.revisionId(), q.approvalSignals(), 1, NOW)).satisfies(e -> assertThat(codeOf(e))
+        assertThatThrownBy(() -> q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, q.approvalSignals()), NOW)).satisfies(e -> assertThat(codeOf(e))
                 .isEqualTo("DISCOUNT_NOT_APPROVABLE"));
         assertThat(q.status()).isEqualTo(QuoteStatus.PRICED);
     }
@@ -108,7 +108,7 @@ class QuoteTest {
     @Test
     void onlyAPricedQuoteIsSubmitted() {
         Quote q = QuoteFixtures.configured(line("fiber", "0"));
-        assertThatThrownBy(() -> q.submit(q.revisionId(), List.of(), 0, NOW)).satisfies(e -> assertThat(codeOf(e)).isEqualTo("QUOTE_NOT_PRICED"));
+        assertThatThrownBy(() -> q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(0, java.math.BigDecimal.TEN, List.of()), NOW)).satisfies(e -> assertThat(codeOf(e)).isEqualTo("QUOTE_NOT_PRICED"));
     }
 
     @Test
@@ -131,7 +131,7 @@ class QuoteTest {
         q.decide(q.revisionId(), q.priceResultId().orElseThrow(), false, NOW);
         assertThat(q.status()).isEqualTo(QuoteStatus.REJECTED);
         assertThatThrownBy(() -> q.requirePriceable(NOW)).satisfies(e -> assertThat(codeOf(e)).isEqualTo("QUOTE_STATE_CONFLICT"));
-        assertThatThrownBy(() -> q.submit(q.revisionId(), List.of(), 1, NOW)).satisfies(e -> assertThat(codeOf(e)).isEqualTo("QUOTE_NOT_PRICED"));
+        assertThatThrownBy(() -> q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, List.of()), NOW)).satisfies(e -> assertThat(codeOf(e)).isEqualTo("QUOTE_NOT_PRICED"));
         assertThatThrownBy(() -> q.accept(q.revisionId(), q.priceResultId().orElseThrow(), NOW)).satisfies(e -> assertThat(codeOf(e))
                 .isEqualTo("QUOTE_NOT_APPROVED"));
 
@@ -162,13 +162,13 @@ class QuoteTest {
     void anExpiredPriceOrQuoteIsNotAccepted() {
         Quote shortPrice = QuoteFixtures.configured(line("fiber", "0"));
         shortPrice.recordPrice(shortPrice.revisionId(), price(7, List.of(), NOW.plus(1, ChronoUnit.HOURS)), NOW);
-        shortPrice.submit(shortPrice.revisionId(), List.of(), 1, NOW);
+        shortPrice.submit(shortPrice.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, List.of()), NOW);
         Instant later = NOW.plus(2, ChronoUnit.HOURS);
         assertThatThrownBy(() -> shortPrice.accept(shortPrice.revisionId(), shortPrice.priceResultId().orElseThrow(), later))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo("QUOTE_PRICING_STALE"));
 
         Quote q = QuoteFixtures.priced(List.of());
-        q.submit(q.revisionId(), List.of(), 1, NOW);
+        q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, List.of()), NOW);
         Instant afterValidity = q.validUntil();
         assertThatThrownBy(() -> q.accept(q.revisionId(), q.priceResultId().orElseThrow(), afterValidity))
                 .satisfies(e -> assertThat(codeOf(e)).isEqualTo("QUOTE_EXPIRED"));
@@ -179,7 +179,7 @@ class QuoteTest {
     @Test
     void repricingAnApprovedQuoteMakesItPricedAgain() {
         Quote q = QuoteFixtures.priced(List.of());
-        q.submit(q.revisionId(), List.of(), 1, NOW);
+        q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, List.of()), NOW);
         UUID approvedPrice = q.priceResultId().orElseThrow();
         q.recordPrice(q.revisionId(), price(7, List.<ApprovalSignal>of()), NOW);
         assertThat(q.status()).isEqualTo(QuoteStatus.PRICED);
@@ -188,7 +188,7 @@ class QuoteTest {
 
     private static Quote pending() {
         Quote q = QuoteFixtures.priced(List.of(signal(0, true)));
-        q.submit(q.revisionId(), q.approvalSignals(), 1, NOW);
+        q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, q.approvalSignals()), NOW);
         return q;
     }
 }

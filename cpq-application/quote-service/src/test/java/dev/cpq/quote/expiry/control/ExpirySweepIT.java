@@ -50,17 +50,34 @@ class ExpirySweepIT {
     }
 
     private String quote(String status, String validUntil) throws SQLException {
+        return quote("t1", status, validUntil);
+    }
+
+    private String quote(String tenant, String status, String validUntil) throws SQLException {
         String id = UUID.randomUUID().toString();
         boolean priced = !"DRAFT".equals(status);
         exec(db, "INSERT INTO quote (quote_id, tenant_id, customer_id, currency, market, channel, price_list_id, status, revision_id, revision_no,"
                 + " lines, price_result_id, price_list_version, price_hash, price_valid_until, staleness_policy, policy_version,"
                 + " approval_signals, priced_lines, totals, valid_until, created_by, created_at, updated_at, row_version) VALUES ('" + id
-                + "', 't1', 'c1', 'EUR', 'de', 'web', 'eu', '" + status + "', '" + UUID.randomUUID() + "', 1, '[]', "
+                + "', '" + tenant + "', 'c1', 'EUR', 'de', 'web', 'eu', '" + status + "', '" + UUID.randomUUID() + "', 1, '[]', "
                 + (priced ? "'" + UUID.randomUUID() + "', 3, 'price-sha256:" + "b".repeat(64)
                         + "', now() + interval '30 days', 'REPRICE_REQUIRED_ON_PUBLISH', 1, '[]', '[]', '{}'"
                         : "NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL, NULL")
                 + ", " + validUntil + ", 'agent', now() - interval '40 days', now(), 4)");
         return id;
+    }
+
+    @Test
+    void anOperatorsSweepExpiresOnlyItsOwnTenantsQuotes() throws SQLException {
+        String own = quote("t1", "PRICED", "now() - interval '1 minute'");
+        String foreign = quote("t2", "PRICED", "now() - interval '2 minutes'");
+
+        List<ExpiredQuote> expired = JdbcExpiredQuotes.expireDue(db, 100, "t1");
+
+        assertThat(expired).extracting(ExpiredQuote::quoteId).containsExactly(own);
+        assertThat(JdbcExpiredQuotes.expireDue(db, 100, "t1")).isEmpty();
+        assertThat(JdbcExpiredQuotes.expireDue(db, 100)).as("the schedule sweeps every tenant").extracting(ExpiredQuote::quoteId)
+                .containsExactly(foreign);
     }
 
     @Test

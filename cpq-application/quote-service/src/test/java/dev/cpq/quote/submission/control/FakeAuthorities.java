@@ -51,6 +51,8 @@ final class FakeAuthorities {
         long activeVersion = 3;
         StalenessPolicy activePolicy = StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH;
         ApprovalPolicy policy = new ApprovalPolicy(1, List.of());
+        /** When the first version newer than the one asked about was published (null: none). */
+        java.time.Instant newerPublishedAt;
         int policyAsked;
 
         @Override
@@ -59,18 +61,26 @@ final class FakeAuthorities {
         }
 
         @Override
-        public Pending<ActivePriceList> activePriceList(String priceListId) {
-            return Pending.answered(new ActivePriceList(priceListId, activeVersion, activePolicy, policy.policyVersion()));
+        public Pending<ActivePriceList> activePriceList(String priceListId, long pricedOnVersion) {
+            return Pending.answered(new ActivePriceList(priceListId, activeVersion, activePolicy, policy.policyVersion(),
+                    pricedOnVersion < activeVersion ? java.util.Optional.ofNullable(newerPublishedAt) : java.util.Optional.empty()));
         }
 
         @Override
-        public ApprovalPolicy approvalPolicy() {
+        public Pending<ApprovalPolicy> approvalPolicy() {
             policyAsked++;
-            return policy;
+            return Pending.answered(policy);
         }
 
         void policy(long version, String agentLimit, String managerLimit) {
+            policy(version, null, agentLimit, managerLimit);
+        }
+
+        void policy(long version, String partnerLimit, String agentLimit, String managerLimit) {
             List<ApprovalPolicy.Threshold> thresholds = new ArrayList<>();
+            if (partnerLimit != null) {
+                thresholds.add(new ApprovalPolicy.Threshold("PARTNER", new BigDecimal(partnerLimit)));
+            }
             if (agentLimit != null) {
                 thresholds.add(new ApprovalPolicy.Threshold("SALES_AGENT", new BigDecimal(agentLimit)));
             }

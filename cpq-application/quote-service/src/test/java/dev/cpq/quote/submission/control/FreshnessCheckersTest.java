@@ -31,20 +31,31 @@ class FreshnessCheckersTest {
     private final QuoteSubmitValidator validator = new QuoteSubmitValidator(configuration, prices, new StaleRejections(registry));
 
     private static Quote priced(StalenessPolicy policy, Instant validUntil, QuoteLine... lines) {
+        return pricedAt(NOW, policy, validUntil, lines);
+    }
+
+    private static Quote pricedAt(Instant pricedAt, StalenessPolicy policy, Instant validUntil, QuoteLine... lines) {
         Quote q = QuoteFixtures.configured(lines);
+        q.ownedBy(java.util.Set.of("SALES_AGENT"));
         PriceResult p = price(7, List.of(), validUntil);
         q.recordPrice(q.revisionId(), new PriceResult(p.priceResultId(), 3, 7, 1, p.priceHash(), p.lines(), p.totals(), validUntil, policy,
-                List.of()), NOW);
+                List.of(), pricedAt), NOW);
         return q;
     }
+
+    private static final java.util.Set<String> AGENT = java.util.Set.of("SALES_AGENT");
 
     private static Quote priced() {
         return priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "0"), line("tv", "0"));
     }
 
     /** As a submit does: both asked at once, then judged. */
-    private QuotePricingFreshnessChecker.CurrentSignals validate(Quote q, Instant now) {
-        return validator.judge(q, validator.ask(q), now);
+    private QuoteSubmitValidator.Confirmed validate(Quote q, Instant now) {
+        return validator.judge(q, validator.ask(q), AGENT, now);
+    }
+
+    private dev.cpq.quote.approval.entity.ApprovalRequirement requirement(Quote q) {
+        return prices.requirement(q, AGENT, prices.ask(q), prices.askPolicy());
     }
 
     /** As an accept does: pricing asked, then the price judged. */
@@ -62,7 +73,7 @@ class FreshnessCheckersTest {
         assertThatCode(() -> validate(q, NOW)).doesNotThrowAnyException();
         assertThat(catalog.askedVersions).containsExactly(7L, 7L);
         assertThat(catalog.asked).isEqualTo(1);
-        assertThat(pricing.policyAsked).as("the policy version did not move: its thresholds are not fetched").isZero();
+        assertThat(pricing.policyAsked).as("the policy in force is asked once, with the other reads").isEqualTo(1);
     }
 
     @Test
@@ -101,12 +112,29 @@ class FreshnessCheckersTest {
     void validUntilQuoteExpiryAcceptsAnOlderVersionWhileThePriceIsValid() {
         Quote q = priced(StalenessPolicy.VALID_UNTIL_QUOTE_EXPIRY, NOW.plus(2, ChronoUnit.DAYS), line("fiber", "0"));
         pricing.activeVersion = 4;
+        pricing.newerPublishedAt = NOW.plusSeconds(1); // published after the quote was priced
         assertThatCode(() -> checkPrice(q, NOW)).doesNotThrowAnyException();
         assertThatThrownBy(() -> checkPrice(q, NOW.plus(2, ChronoUnit.DAYS))).satisfies(e -> assertThat(code(e))
                 .isEqualTo("QUOTE_PRICING_STALE"));
         // a recorded version newer than the active one is never fresh (rolled back, or corrupt)
         pricing.activeVersion = 2;
         assertThatThrownBy(() -> checkPrice(q, NOW)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
+    }
+
+    @Test
+    void aResultPricedOnAnOlderVersionAfterANewerPublicationIsStaleWhateverItsPolicy() {
+        pricing.activeVersion = 4;
+        pricing.newerPublishedAt = NOW.minusSeconds(60);
+        Quote late = pricedAt(NOW, StalenessPolicy.VALID_UNTIL_QUOTE_EXPIRY, NOW.plus(2, ChronoUnit.DAYS), line("fiber", "0"));
+        assertThatThrownBy(() -> checkPrice(late, NOW)).satisfies(e -> {
+            assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE");
+            assertThat(((QuoteStaleException) e).problem().getExtensions()).containsKey("newerVersionPublishedAt");
+        });
+        Quote early = pricedAt(NOW.minusSeconds(61), StalenessPolicy.VALID_UNTIL_QUOTE_EXPIRY, NOW.plus(2, ChronoUnit.DAYS), line("fiber", "0"));
+        assertThatCode(() -> checkPrice(early, NOW)).as("priced before the publication").doesNotThrowAnyException();
+        Quote unknown = pricedAt(null, StalenessPolicy.VALID_UNTIL_QUOTE_EXPIRY, NOW.plus(2, ChronoUnit.DAYS), line("fiber", "0"));
+        assertThatThrownBy(() -> checkPrice(unknown, NOW)).as("an unknown pricing time counts as late")
+                .satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_PRICING_STALE"));
     }
 
     @Test
@@ -117,16 +145,11 @@ class FreshnessCheckersTest {
     }
 
     @Test
-    void signalsAreRecomputedOnlyWhenThePolicyVersionChanged() {
+    void theRequirementIsDecidedFromThePolicyInForceWhateverPricingRecorded() {
         Quote q = priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "5"), line("tv", "15"),
                 line("dsl", "25"));
-        QuotePricingFreshnessChecker.CurrentSignals same = prices.currentSignals(q, prices.ask(q));
-        assertThat(same.recomputed()).isFalse();
-        assertThat(same.signals()).isEmpty();
-
         pricing.policy(2, "10", "20");
-        QuotePricingFreshnessChecker.CurrentSignals now = prices.currentSignals(q, prices.ask(q));
-        assertThat(now.recomputed()).isTrue();
+        dev.cpq.quote.approval.entity.ApprovalRequirement now = requirement(q);
         assertThat(now.policyVersion()).isEqualTo(2);
         assertThat(now.signals()).extracting(ApprovalSignal::lineIndex, ApprovalSignal::requiredRole, ApprovalSignal::approvable)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "SALES_MANAGER", true),
@@ -137,7 +160,7 @@ class FreshnessCheckersTest {
     void withoutAPolicyEveryDiscountNeedsAManager() {
         Quote q = priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "0"), line("tv", "1"));
         pricing.policy(0, null, null);
-        assertThat(prices.currentSignals(q, prices.ask(q)).signals()).singleElement().satisfies(s -> {
+        assertThat(requirement(q).signals()).singleElement().satisfies(s -> {
             assertThat(s.lineIndex()).isEqualTo(1);
             assertThat(s.approvable()).isTrue();
         });

@@ -1,0 +1,41 @@
+package dev.cpq.catalog.rule.entity;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cpq.catalog.version.entity.InvalidDraftContentException;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class ConfigurationRuleTest {
+
+    private static final OptionValue ONE_G = new OptionValue("speed", "1G");
+    private static final OptionValue PRO = new OptionValue("router", "pro");
+    private static final OptionValue BASIC = new OptionValue("router", "basic");
+
+    private static ConfigurationRule.Proposed rule(OptionValue when, OptionValue then) {
+        return new ConfigurationRule.Proposed(when, then);
+    }
+
+    @Test
+    void aPairBothRequiredAndExcludedIsRefusedNamingBothRulesWhicheverWayTheExclusionIsWritten() {
+        assertThatThrownBy(() -> ConfigurationRule.listOf(List.of(rule(ONE_G, BASIC), rule(ONE_G, PRO)), List.of(rule(PRO, ONE_G))))
+                .isInstanceOfSatisfying(InvalidDraftContentException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidDraftContentException.Violation::field).containsExactly("requires[1]", "excludes[0]"));
+        assertThatThrownBy(() -> ConfigurationRule.listOf(List.of(rule(ONE_G, PRO)), List.of(rule(ONE_G, PRO))))
+                .isInstanceOf(InvalidDraftContentException.class);
+    }
+
+    @Test
+    void aRuleRelatingAnOptionToItselfIsNamed() {
+        assertThatThrownBy(() -> ConfigurationRule.listOf(List.of(), List.of(rule(ONE_G, BASIC), rule(PRO, BASIC))))
+                .isInstanceOfSatisfying(InvalidDraftContentException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidDraftContentException.Violation::field).containsExactly("excludes[1]"));
+    }
+
+    @Test
+    void consistentRulesBecomeRequiresThenExcludes() {
+        assertThat(ConfigurationRule.listOf(List.of(rule(ONE_G, PRO)), List.of(rule(ONE_G, BASIC))))
+                .extracting(ConfigurationRule::kind).containsExactly(RuleKind.REQUIRES, RuleKind.EXCLUDES);
+    }
+}

@@ -1,0 +1,40 @@
+package dev.cpq.pricing.approval.control;
+
+import dev.cpq.platform.observability.control.CurrentRequest;
+import dev.cpq.platform.ratelimit.control.InternalCallSignature;
+import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.platform.security.entity.Caller;
+import dev.cpq.platform.security.entity.Roles;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+/**
+ * Who may read the approval thresholds: not partners (API.md), except quote-service asking on a partner's
+ * behalf while it decides the partner's submit or accept; that call bears the services' internal-call
+ * mark for this request id and subject, which no partner can forge.
+ */
+@ApplicationScoped
+public class ApprovalPolicyVisibility {
+
+    private TenantContext tenant;
+    private CurrentRequest request;
+    private InternalCallSignature internalCalls;
+
+    protected ApprovalPolicyVisibility() {}
+
+    @Inject
+    public ApprovalPolicyVisibility(TenantContext tenant, CurrentRequest request, InternalCallSignature internalCalls) {
+        this.tenant = tenant;
+        this.request = request;
+        this.internalCalls = internalCalls;
+    }
+
+    /** @param internalCallMark the {@link InternalCallSignature#HEADER} of the request, if any */
+    public boolean visible(String internalCallMark) {
+        Caller caller = tenant.caller();
+        if (!caller.hasRole(Roles.PARTNER)) {
+            return true;
+        }
+        return internalCallMark != null && internalCalls.verifies(internalCallMark, request.requestId(), caller.subject());
+    }
+}

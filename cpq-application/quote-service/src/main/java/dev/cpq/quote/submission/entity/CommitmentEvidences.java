@@ -1,0 +1,20 @@
+package dev.cpq.quote.submission.entity;
+
+import java.time.Instant;
+import java.util.List;
+
+/** The commitment evidence of the current tenant's quotes. */
+public interface CommitmentEvidences {
+
+    /** Writes it now (the command's last statement, under the row lock). */
+    void record(CommitmentEvidence evidence);
+
+    /** Evidence recorded since {@code since} that no reconciliation has found superseded yet, oldest first. */
+    List<CommitmentEvidence> unreconciledSince(Instant since, int limit);
+
+    /** Records a finding; false when it was already recorded. */
+    boolean recordSuperseded(SupersededDecision finding);
+
+    /** The findings, newest first. */
+    List<SupersededDecision> superseded(int limit);
+}

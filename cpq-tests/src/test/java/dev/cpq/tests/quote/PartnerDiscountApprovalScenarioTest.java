@@ -1,0 +1,84 @@
+package dev.cpq.tests.quote;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.cpq.tests.support.DeployedSuite.Reply;
+import dev.cpq.tests.support.QuoteDesk;
+import dev.cpq.tests.support.QuotingTenant;
+import dev.cpq.tests.support.Seller;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Issue 13 item 1: the approval requirement is decided at submit from the policy in force, every line's
+ * discount and the lowest limit among the roles of the quote's owner and of the submitter; above it,
+ * only a SALES_MANAGER's decision approves.
+ */
+class PartnerDiscountApprovalScenarioTest {
+
+    private static final String POLICY = "[{\"role\":\"PARTNER\",\"maxDiscountPercent\":5},{\"role\":\"SALES_AGENT\",\"maxDiscountPercent\":10},"
+            + "{\"role\":\"SALES_MANAGER\",\"maxDiscountPercent\":25}]";
+
+    private final QuotingTenant tenant = new QuotingTenant();
+
+    @Test
+    void aPartnersDiscountAboveItsLimitIsNeverApprovedAfterAPolicyChange() {
+        tenant.pricing.approvalPolicy(POLICY);
+        Seller partner = new Seller(tenant.tenant, "partner-1", "PARTNER");
+        Seller manager = new Seller(tenant.tenant, "manager-1", "SALES_MANAGER");
+        String quote = partner.openQuote();
+        assertThat(partner.replaceLines(quote, QuoteDesk.fiberLine(1, "8")).status()).isEqualTo(200);
+        Reply priced = partner.price(quote);
+        assertThat(priced.status()).as(priced.body()).isEqualTo(200);
+        assertThat(priced.json().at("/approval/signals")).as("8 %% is above the partner's 5 %%: %s", priced.body()).isNotEmpty();
+        tenant.pricing.approvalPolicy(POLICY); // republished unchanged: a new policy version
+
+        Reply submitted = partner.submit(quote);
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        JsonNode now = partner.read(quote).json();
+        assertThat(now.get("status").asText()).as(now.toString()).isEqualTo("PENDING_APPROVAL");
+        assertThat(now.at("/approval/signals/0/requiredRole").asText()).isEqualTo("SALES_MANAGER");
+        Reply early = partner.accept(quote);
+        assertThat(early.status()).as(early.body()).isEqualTo(409);
+        assertThat(early.json().get("code").asText()).isEqualTo("QUOTE_NOT_APPROVED");
+
+        Reply decided = manager.decide(quote, "APPROVED");
+        assertThat(decided.status()).as(decided.body()).isEqualTo(200);
+        Reply accepted = partner.accept(quote);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        assertThat(accepted.json().get("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aPartnersQuotePricedAndSubmittedByAnAgentIsJudgedByThePartnersLimit() {
+        tenant.pricing.approvalPolicy(POLICY);
+        Seller partner = new Seller(tenant.tenant, "partner-2", "PARTNER");
+        Seller agent = new Seller(tenant.tenant, "agent-2", "SALES_AGENT");
+        String quote = partner.openQuote();
+        assertThat(partner.replaceLines(quote, QuoteDesk.fiberLine(1, "7")).status()).isEqualTo(200);
+        Reply priced = agent.price(quote);
+        assertThat(priced.status()).as(priced.body()).isEqualTo(200);
+
+        Reply submitted = agent.submit(quote);
+
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        JsonNode now = agent.read(quote).json();
+        assertThat(now.get("status").asText()).as("7 %% is within the agent's 10 %% but above the owner's 5 %%: %s", now)
+                .isEqualTo("PENDING_APPROVAL");
+        assertThat(now.at("/approval/signals/0/requiredRole").asText()).isEqualTo("SALES_MANAGER");
+    }
+
+    @Test
+    void aPartnersSignalNamesTheSalesManagerWhoCanDecideIt() {
+        tenant.pricing.approvalPolicy(POLICY);
+        Seller partner = new Seller(tenant.tenant, "partner-3", "PARTNER");
+        String quote = partner.openQuote();
+        assertThat(partner.replaceLines(quote, QuoteDesk.fiberLine(1, "8")).status()).isEqualTo(200);
+
+        Reply priced = partner.price(quote);
+
+        assertThat(priced.status()).as(priced.body()).isEqualTo(200);
+        assertThat(priced.json().at("/approval/signals/0/requiredRole").asText()).as(priced.body()).isEqualTo("SALES_MANAGER");
+    }
+}
