@@ -160,4 +160,12 @@ class RemoteRefusalsTest {
         assertThat(priceRefusedWith(415, "{\"code\":\"UNSUPPORTED_MEDIA_TYPE\",\"status\":415}"))
                 .isExactlyInstanceOf(RemoteServiceUnavailableException.class);
     }
+
+    /** A 401 passed on to quote's caller is a 401 of quote's own: it says how to authenticate (RFC 9110), as quote's own 401 does. */
+    @Test
+    void anOwnersRejectionOfTheTokenIsA401ThatSaysHowToAuthenticate() {
+        RuntimeException rejected = priceRefusedWith(401, "{\"code\":\"UNAUTHENTICATED\",\"status\":401,\"detail\":\"The bearer token was rejected\"}");
+        assertThat(((ProblemException) rejected).problem().getStatus()).isEqualTo(401);
+        assertThat(((ProblemException) rejected).headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"cpq\", error=\"invalid_token\"");
+    }
 }
