@@ -58,7 +58,8 @@ public record OfferingOption(String code, List<String> values, boolean required)
     /** An option as an editor sent it, each part already well-formed on its own (Bean Validation at the boundary). */
     public record Proposed(String code, List<String> values, boolean required) {}
 
+    /** Upper then lower case: straße and STRASSE, the long s and s, final and medial sigma meet (lower case alone keeps them apart). */
     private static String caseless(String text) {
-        return text.toLowerCase(Locale.ROOT);
+        return text.toUpperCase(Locale.ROOT).toLowerCase(Locale.ROOT);
     }
 }

@@ -31,16 +31,25 @@ public record ConfigurationRule(RuleKind kind, OptionValue when, OptionValue the
         List<InvalidDraftContentException.Violation> violations = new ArrayList<>();
         selfRelating("requires", requires, violations);
         selfRelating("excludes", excludes, violations);
+        // each contradicting rule is named once, with its first counterpart: the answer stays as small as the request
+        boolean[] excludedNamed = new boolean[excludes.size()];
         for (int i = 0; i < requires.size(); i++) {
             Proposed required = requires.get(i);
+            boolean requiredNamed = false;
             for (int j = 0; j < excludes.size(); j++) {
                 Proposed excluded = excludes.get(j);
                 if (relatesTheSamePair(required, excluded)) {
                     String pair = required.when() + " and " + required.then();
-                    violations.add(new InvalidDraftContentException.Violation("requires[" + i + "]",
-                            pair + " are both required (here) and excluded (excludes[" + j + "])"));
-                    violations.add(new InvalidDraftContentException.Violation("excludes[" + j + "]",
-                            pair + " are both excluded (here) and required (requires[" + i + "])"));
+                    if (!requiredNamed) {
+                        violations.add(new InvalidDraftContentException.Violation("requires[" + i + "]",
+                                pair + " are both required (here) and excluded (excludes[" + j + "])"));
+                        requiredNamed = true;
+                    }
+                    if (!excludedNamed[j]) {
+                        violations.add(new InvalidDraftContentException.Violation("excludes[" + j + "]",
+                                pair + " are both excluded (here) and required (requires[" + i + "])"));
+                        excludedNamed[j] = true;
+                    }
                 }
             }
         }

@@ -45,4 +45,17 @@ class OfferingOptionTest {
         assertThatThrownBy(() -> Offering.of(1, "t1", "fiber", "Fiber", "internet", cased, Instant.EPOCH))
                 .isInstanceOf(IllegalArgumentException.class);
     }
+
+    /**
+     * Letter case beyond ASCII: the German sharp s is SS in capitals, the long s and the final sigma are s
+     * and sigma in another form; lower-casing alone keeps them apart, case folding does not.
+     */
+    @Test
+    void valuesDifferingOnlyByCaseBeyondAsciiAreNamedToo() {
+        assertThatThrownBy(() -> OfferingOption.listOf(List.of(option("street", "STRASSE", "stra\u00dfe"), option("mark", "s", "\u017f"),
+                option("greek", "\u039f\u0394\u039f\u03a3", "\u03bf\u03b4\u03bf\u03c3"))))
+                .isInstanceOfSatisfying(InvalidDraftContentException.class, e -> assertThat(e.violations())
+                        .extracting(InvalidDraftContentException.Violation::field)
+                        .containsExactly("options[0].values[1]", "options[1].values[1]", "options[2].values[1]"));
+    }
 }

@@ -38,4 +38,21 @@ class ConfigurationRuleTest {
         assertThat(ConfigurationRule.listOf(List.of(rule(ONE_G, PRO)), List.of(rule(ONE_G, BASIC))))
                 .extracting(ConfigurationRule::kind).containsExactly(RuleKind.REQUIRES, RuleKind.EXCLUDES);
     }
+
+    /**
+     * Every rule of a family contradicting every other (200 requires and 200 excludes of one pair, the
+     * request's limits) is named once per rule: not once per pair of rules, 80,000 violations and an
+     * answer of megabytes to a request of kilobytes.
+     */
+    @Test
+    void contradictionsAreNamedOncePerRuleNotOncePerPairOfRules() {
+        List<ConfigurationRule.Proposed> requires = java.util.Collections.nCopies(200, rule(ONE_G, PRO));
+        List<ConfigurationRule.Proposed> excludes = java.util.Collections.nCopies(200, rule(PRO, ONE_G));
+        assertThatThrownBy(() -> ConfigurationRule.listOf(requires, excludes))
+                .isInstanceOfSatisfying(InvalidDraftContentException.class, e -> {
+                    assertThat(e.violations()).hasSize(400);
+                    assertThat(e.violations()).extracting(InvalidDraftContentException.Violation::field).doesNotHaveDuplicates()
+                            .contains("requires[0]", "requires[199]", "excludes[0]", "excludes[199]");
+                });
+    }
 }

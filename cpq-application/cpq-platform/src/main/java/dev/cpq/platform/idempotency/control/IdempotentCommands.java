@@ -91,13 +91,26 @@ public class IdempotentCommands {
         } catch (IdempotencyRequestInProgressException e) {
             throw e; // we lost the key to a takeover: that request answers
         } catch (ProblemException e) {
-            records.completeRejected(request, token, rejection(e));
+            storeRejection(request, token, e);
             throw e;
         } catch (RuntimeException | Error e) {
             release(request, token, e);
             throw e;
         }
         return new Outcome(response, false);
+    }
+
+    /**
+     * The refusal becomes the key's answer; when it cannot be stored (the database went away meanwhile) the key
+     * is given back as after any failure, and that failure is the answer (a retry decides again).
+     */
+    private void storeRejection(IdempotentRequest request, UUID token, ProblemException refusal) {
+        try {
+            records.completeRejected(request, token, rejection(refusal));
+        } catch (RuntimeException notStored) {
+            release(request, token, notStored);
+            throw notStored;
+        }
     }
 
     /** Gives the key back; when the database cannot take it now, the claim is remembered and the failure stays the command's own. */

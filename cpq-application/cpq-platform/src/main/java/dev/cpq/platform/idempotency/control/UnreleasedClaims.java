@@ -2,9 +2,10 @@ package dev.cpq.platform.idempotency.control;
 
 import dev.cpq.platform.idempotency.entity.IdempotentRequest;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Claims this instance could not give back: a command failed because the database was unreachable, and
@@ -12,8 +13,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code IDEMPOTENCY_REQUEST_IN_PROGRESS} until the claim's lease ends (30 s), long after the database is
  * back. The instance remembers the claim's token and releases it when the key comes back to it; the
  * release is guarded by the token and by {@code IN_PROGRESS}, so a claim that did commit (an answer lost
- * after COMMIT) or that another request took over is left alone. Only a hint: bounded, lost on restart,
- * and the lease still ends every claim whatever this instance knows.
+ * after COMMIT) or that another request took over is left alone. Only a hint: bounded (the oldest claims,
+ * whose leases end first, make room for new ones), lost on restart, and the lease still ends every claim
+ * whatever this instance knows.
  */
 @ApplicationScoped
 public class UnreleasedClaims {
@@ -27,17 +29,26 @@ public class UnreleasedClaims {
         }
     }
 
-    private final ConcurrentHashMap<Key, UUID> tokens = new ConcurrentHashMap<>();
+    /** In the order remembered; guarded by itself (touched only when a command failed or a taken key came back). */
+    private final Map<Key, UUID> tokens = new LinkedHashMap<>(16, 0.75f, false) {
 
-    /** A claim whose release failed; forgotten when too many are remembered (the lease then frees it). */
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, UUID> eldest) {
+            return size() > MAX_REMEMBERED;
+        }
+    };
+
+    /** A claim whose release failed; the oldest one is forgotten when too many are remembered (its lease frees it). */
     public void remember(IdempotentRequest request, UUID token) {
-        if (tokens.size() < MAX_REMEMBERED) {
+        synchronized (tokens) {
             tokens.put(Key.of(request), token);
         }
     }
 
     /** The token of an unreleased claim of this key, taken out (the caller releases it or remembers it again). */
     public Optional<UUID> take(IdempotentRequest request) {
-        return Optional.ofNullable(tokens.remove(Key.of(request)));
+        synchronized (tokens) {
+            return Optional.ofNullable(tokens.remove(Key.of(request)));
+        }
     }
 }

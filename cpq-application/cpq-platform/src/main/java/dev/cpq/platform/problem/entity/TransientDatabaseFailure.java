@@ -20,12 +20,14 @@ public final class TransientDatabaseFailure {
     public static final String RETRY_AFTER_SECONDS = "2";
 
     /**
-     * SQLSTATE classes and codes of an unreachable or restarting server: connection exceptions (08xxx),
-     * operator intervention (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now), and too
-     * many connections (53300). Deadlocks and serialization failures are not here: they say something of
+     * SQLSTATE classes and codes of an unreachable or restarting server: connection exceptions (08xxx, but
+     * not 08P01, a protocol violation: the client sent what the protocol forbids, a defect), operator
+     * intervention (57P01 admin shutdown, 57P02 crash shutdown, 57P03 cannot connect now), and too many
+     * connections (53300). Deadlocks and serialization failures are not here: they say something of
      * the code's locking and stay incidents.
      */
     private static final Set<String> STATES = Set.of("57P01", "57P02", "57P03", "53300");
+    private static final String PROTOCOL_VIOLATION = "08P01";
 
     /** The container's own words for "no connection could be had" (GlassFish's pool, the JCA layer). */
     private static final Set<String> POOL_FAILURES = Set.of("com.sun.appserv.connectors.internal.api.PoolingException",
@@ -48,7 +50,7 @@ public final class TransientDatabaseFailure {
         }
         if (t instanceof SQLException sql) {
             String state = sql.getSQLState();
-            if (state != null && (state.startsWith("08") || STATES.contains(state))) {
+            if (state != null && (state.startsWith("08") && !PROTOCOL_VIOLATION.equals(state) || STATES.contains(state))) {
                 return true;
             }
             if (unreachable(sql.getNextException(), seen)) {

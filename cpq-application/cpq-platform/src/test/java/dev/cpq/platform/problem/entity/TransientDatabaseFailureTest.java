@@ -46,6 +46,17 @@ class TransientDatabaseFailureTest {
         assertThat(TransientDatabaseFailure.isCauseOf(null)).isFalse();
     }
 
+    /**
+     * 08P01 is in the connection-exception class but says the client sent what the protocol forbids (a bind
+     * with the wrong number of parameters, a malformed message): a defect that fails every retry, so an
+     * incident (500 with its id in the log), not a 503 inviting clients to retry forever.
+     */
+    @Test
+    void aProtocolViolationIsADefectNotAnOutage() {
+        assertThat(TransientDatabaseFailure.isCauseOf(new SQLException("bind message supplies 3 parameters, but prepared statement \"\" requires 2",
+                "08P01"))).isFalse();
+    }
+
     @Test
     void aCauseCycleEnds() {
         var a = new RuntimeException("a");

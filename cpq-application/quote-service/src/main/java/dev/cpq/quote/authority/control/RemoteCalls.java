@@ -46,6 +46,11 @@ public class RemoteCalls {
 
     static final Duration TIMEOUT = Duration.ofSeconds(2);
     private static final Set<String> STANDARD_MEMBERS = Set.of("type", "title", "status", "detail", "code", "instance");
+    /**
+     * The platform's codes for what the container refused before any resource ran (no such endpoint, method or
+     * media type): quote and the owner disagree on the API (e.g. a deployment skew), nothing the caller decides.
+     */
+    private static final Set<String> CONTAINER_CODES = Set.of("NOT_FOUND", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE", "UNSUPPORTED_MEDIA_TYPE");
 
     /** A clear answer: its status and JSON body (a missing node when there was none). */
     public record Answer(int status, JsonNode body) {
@@ -125,11 +130,13 @@ public class RemoteCalls {
      * Any answer but the one expected. A 4xx with a problem code is the owner's deliberate refusal: a stable
      * 4xx for quote's caller ({@link RemoteProblemException}; of the caller itself, 401/403/429:
      * {@link RemoteCallerRefusalException}), never a 503 inviting retries that cannot succeed. A 5xx, or a 4xx without a problem code (not the owner's application answering: nothing deployed
-     * at that path, a proxy), is unavailability: 503.
+     * at that path, a proxy) or with the container's generic code for a path, method or media type the owner
+     * does not have, is unavailability: 503.
      */
     public RuntimeException refusal(String service, Answer answer) {
         String code = answer.code();
-        boolean deliberate = answer.status() >= 400 && answer.status() < 500 && code.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*");
+        boolean deliberate = answer.status() >= 400 && answer.status() < 500 && code.matches("[A-Z][A-Z0-9]*(_[A-Z0-9]+)*")
+                && !CONTAINER_CODES.contains(code);
         if (!deliberate) {
             return unavailable(service, "answered HTTP " + answer.status() + (code.isEmpty() ? "" : " " + code), null);
         }

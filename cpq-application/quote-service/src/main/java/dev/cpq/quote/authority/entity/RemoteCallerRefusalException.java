@@ -35,6 +35,11 @@ public class RemoteCallerRefusalException extends RemoteServiceUnavailableExcept
 
     @Override
     public Map<String, String> headers() {
-        return status == 429 ? Map.of("Retry-After", retryAfterSeconds == null ? "1" : retryAfterSeconds) : Map.of();
+        return switch (status) {
+            case 429 -> Map.of("Retry-After", retryAfterSeconds == null ? "1" : retryAfterSeconds);
+            // a 401 says how to authenticate, as quote's own does (the owner rejected the very token quote accepted)
+            case 401 -> Map.of("WWW-Authenticate", "Bearer realm=\"cpq\", error=\"invalid_token\"");
+            default -> Map.of();
+        };
     }
 }

@@ -144,4 +144,28 @@ class RemoteRefusalsTest {
         assertThatThrownBy(() -> new PriceListOfferClient(locations(), new RemoteCalls(() -> "Bearer abc", () -> "req-1")).offerOf("standard"))
                 .isInstanceOfSatisfying(RemoteProblemException.class, e -> assertThat(e.problem().getStatus()).isEqualTo(409));
     }
+
+    /**
+     * The container's own answers (the platform's generic codes: no such endpoint, method or media type) say
+     * that quote and the owner disagree on the API, e.g. a pricing-service deployed without the endpoint a
+     * newer quote calls: nothing the client could change in its quote helps, so it is no refusal of the
+     * quote's content (a 422 stored as the key's answer for 25 h) but unavailability, the key given back.
+     */
+    @Test
+    void anOwnerWithoutTheEndpointQuoteCallsIsUnavailabilityNotARefusalOfTheQuote() {
+        assertThat(priceRefusedWith(404, "{\"code\":\"NOT_FOUND\",\"status\":404,\"detail\":\"No such resource.\"}"))
+                .isExactlyInstanceOf(RemoteServiceUnavailableException.class);
+        assertThat(priceRefusedWith(405, "{\"code\":\"METHOD_NOT_ALLOWED\",\"status\":405}")).isExactlyInstanceOf(RemoteServiceUnavailableException.class);
+        assertThat(priceRefusedWith(406, "{\"code\":\"NOT_ACCEPTABLE\",\"status\":406}")).isExactlyInstanceOf(RemoteServiceUnavailableException.class);
+        assertThat(priceRefusedWith(415, "{\"code\":\"UNSUPPORTED_MEDIA_TYPE\",\"status\":415}"))
+                .isExactlyInstanceOf(RemoteServiceUnavailableException.class);
+    }
+
+    /** A 401 passed on to quote's caller is a 401 of quote's own: it says how to authenticate (RFC 9110), as quote's own 401 does. */
+    @Test
+    void anOwnersRejectionOfTheTokenIsA401ThatSaysHowToAuthenticate() {
+        RuntimeException rejected = priceRefusedWith(401, "{\"code\":\"UNAUTHENTICATED\",\"status\":401,\"detail\":\"The bearer token was rejected\"}");
+        assertThat(((ProblemException) rejected).problem().getStatus()).isEqualTo(401);
+        assertThat(((ProblemException) rejected).headers()).containsEntry("WWW-Authenticate", "Bearer realm=\"cpq\", error=\"invalid_token\"");
+    }
 }
