@@ -32,9 +32,11 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -90,8 +92,8 @@ public class ApprovalPolicyResource {
     @ApiResponse(responseCode = "404", description = "APPROVAL_POLICY_NOT_FOUND (partners: thresholds are not visible to them)")
     public Response current(@Parameter(hidden = true) @HeaderParam(InternalCallSignature.HEADER) String internalCallMark,
             @Parameter(description = "a policy version a decision was made under: answers when the first newer version was published")
-            @QueryParam("since") @Min(0) Long since) {
-        if (!visibility.visible(internalCallMark)) {
+            @QueryParam("since") @Min(0) Long since, @Context UriInfo uriInfo) {
+        if (!visibility.visible(internalCallMark, "GET", uriInfo.getRequestUri())) {
             throw new ApprovalPolicyNotFoundException();
         }
         PolicyView view = queries.current().map(PolicyView::of).orElse(PolicyView.NONE);

@@ -7,6 +7,7 @@ import dev.cpq.platform.security.entity.Caller;
 import dev.cpq.platform.security.entity.Roles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.net.URI;
 
 /**
  * Who may read the approval thresholds: not partners (API.md), except quote-service asking on a partner's
@@ -29,12 +30,15 @@ public class ApprovalPolicyVisibility {
         this.internalCalls = internalCalls;
     }
 
-    /** @param internalCallMark the {@link InternalCallSignature#HEADER} of the request, if any */
-    public boolean visible(String internalCallMark) {
+    /**
+     * @param internalCallMark the {@link InternalCallSignature#HEADER} of the request, if any
+     * @param method the request's method and {@code requestUri} its URI, which the mark is bound to
+     */
+    public boolean visible(String internalCallMark, String method, URI requestUri) {
         Caller caller = tenant.caller();
         if (!caller.hasRole(Roles.PARTNER)) {
             return true;
         }
-        return internalCallMark != null && internalCalls.verifies(internalCallMark, request.requestId(), caller.subject());
+        return internalCallMark != null && internalCalls.verifies(internalCallMark, method, requestUri, request.requestId(), caller.subject());
     }
 }
