@@ -92,7 +92,7 @@ public class IdempotencyFastPath {
     }
 
     /** Per tenant and key, whatever the command (as in PostgreSQL): another command's request is a reuse. */
-    private static CacheKey key(IdempotentRequest request) {
+    static CacheKey key(IdempotentRequest request) {
         return LiveCacheKeys.idempotency(request.tenant(), "key", KeyComponents.digest(request.key()));
     }
 }

@@ -2,8 +2,6 @@ package dev.cpq.platform.idempotency.control;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cpq.cache.key.KeyComponents;
-import dev.cpq.cache.key.LiveCacheKeys;
 import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.policy.CachePolicies;
 import dev.cpq.cache.redis.RedisEndpoint;
@@ -66,7 +64,7 @@ class IdempotencyFastPathIT {
     }
 
     private String redisKey() {
-        return LiveCacheKeys.idempotency(tenant, "quote.create", KeyComponents.digest("key-1")).value();
+        return IdempotencyFastPath.key(request("any")).value();
     }
 
     @Test
