@@ -3,6 +3,7 @@ package dev.cpq.tests.quote;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.cpq.tests.support.DeployedSuite;
 import dev.cpq.tests.support.DeployedSuite.Reply;
 import dev.cpq.tests.support.QuoteDesk;
 import dev.cpq.tests.support.QuotingTenant;
@@ -48,6 +49,32 @@ class PartnerDiscountApprovalScenarioTest {
         Reply accepted = partner.accept(quote);
         assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
         assertThat(accepted.json().get("status").asText()).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aManagerCannotApproveADiscountThePolicyInForceNoLongerLetsManagersGrant() {
+        tenant.pricing.approvalPolicy(POLICY);
+        Seller partner = new Seller(tenant.tenant, "partner-4", "PARTNER");
+        Seller manager = new Seller(tenant.tenant, "manager-4", "SALES_MANAGER");
+        String quote = partner.openQuote();
+        assertThat(partner.replaceLines(quote, QuoteDesk.fiberLine(1, "20")).status()).isEqualTo(200);
+        assertThat(partner.price(quote).status()).isEqualTo(200);
+        Reply submitted = partner.submit(quote);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertThat(submitted.json().get("status").asText()).isEqualTo("PENDING_APPROVAL");
+        // the manager's limit drops below the discount while the quote waits for a decision
+        tenant.pricing.approvalPolicy("[{\"role\":\"PARTNER\",\"maxDiscountPercent\":5},{\"role\":\"SALES_AGENT\",\"maxDiscountPercent\":10},"
+                + "{\"role\":\"SALES_MANAGER\",\"maxDiscountPercent\":15}]");
+
+        Reply decided = manager.decide(quote, "APPROVED");
+
+        assertThat(decided.status()).as("20 %% is above the manager's 15 %% in force: %s", decided.body()).isEqualTo(409);
+        assertThat(decided.json().get("code").asText()).isEqualTo("DISCOUNT_NOT_APPROVABLE");
+        JsonNode now = partner.read(quote).json();
+        assertThat(now.get("status").asText()).as(now.toString()).isEqualTo("PENDING_APPROVAL");
+        Reply accepted = partner.accept(quote);
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(409);
+        assertThat(DeployedSuite.get("/quote/api/quotes/" + quote + "/approvals", manager.token()).json()).as("no decision recorded").isEmpty();
     }
 
     @Test

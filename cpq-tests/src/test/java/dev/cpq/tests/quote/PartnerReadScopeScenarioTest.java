@@ -79,6 +79,43 @@ class PartnerReadScopeScenarioTest {
     }
 
     @Test
+    void aPartnerReplayingAnotherSellersIdempotencyKeyOnTheirQuoteGetsNotFoundNotTheirAnswer() {
+        Seller partnerA = new Seller(tenant.tenant, "partner-a", "PARTNER");
+        Seller partnerB = new Seller(tenant.tenant, "partner-b", "PARTNER");
+        String others = partnerB.openQuote();
+        assertThat(partnerB.replaceLines(others, QuoteDesk.fiberLine(1, "0")).status()).isEqualTo(200);
+        String etag = partnerB.etag(others);
+        String key = "price-" + UUID.randomUUID();
+        Reply priced = DeployedSuite.call("POST", "/quote/api/quotes/" + others + "/price", partnerB.token(), "{}", "If-Match", etag,
+                "Idempotency-Key", key);
+        assertThat(priced.status()).as(priced.body()).isEqualTo(200);
+
+        // the same method, path, body and key: the stored answer (another's quote) must not be replayed to a partner who does not own it
+        Reply replay = DeployedSuite.call("POST", "/quote/api/quotes/" + others + "/price", partnerA.token(), "{}", "If-Match", etag,
+                "Idempotency-Key", key);
+
+        assertThat(replay.status()).as(replay.body()).isEqualTo(404);
+        assertThat(replay.body()).doesNotContain(priced.json().get("priceResultId").asText());
+        Reply agentsReplay = DeployedSuite.call("POST", "/quote/api/quotes/" + others + "/price", tenant.agent(), "{}", "If-Match", etag,
+                "Idempotency-Key", key);
+        assertThat(agentsReplay.status()).as("an agent reads every quote of the tenant: the replay stays").isEqualTo(200);
+    }
+
+    @Test
+    void hostileSinceParametersAreBadInputNeverAServerFailureNorNotFound() {
+        for (String since : List.of("-1", "abc", "99999999999999999999999", "1e3", "%20")) {
+            for (String path : List.of("/pricing/api/price-lists/standard/active-version?since=", "/pricing/api/approval-policy?since=")) {
+                Reply reply = DeployedSuite.get(path + since, tenant.agent());
+                assertThat(reply.status()).as(path + since + ": " + reply.body()).isEqualTo(400);
+                assertThat(reply.contentType()).startsWith("application/problem+json");
+            }
+        }
+        Reply huge = DeployedSuite.get("/pricing/api/price-lists/standard/active-version?since=" + Long.MAX_VALUE, tenant.agent());
+        assertThat(huge.status()).as(huge.body()).isIn(200, 400);
+        assertThat(DeployedSuite.get("/pricing/api/price-lists/standard/active-version?since=0", tenant.agent()).status()).isEqualTo(200);
+    }
+
+    @Test
     void anOperatorsExpirySweepLeavesOtherTenantsQuotesAlone() throws InterruptedException {
         String soon = Instant.now().plusSeconds(2).toString();
         QuoteDesk due = tenant.newQuoteValidUntil(soon);

@@ -31,7 +31,6 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -92,10 +91,11 @@ public class ApprovalPolicyResource {
     @ApiResponse(responseCode = "404", description = "APPROVAL_POLICY_NOT_FOUND (partners: thresholds are not visible to them)")
     public Response current(@Parameter(hidden = true) @HeaderParam(InternalCallSignature.HEADER) String internalCallMark,
             @Parameter(description = "a policy version a decision was made under: answers when the first newer version was published")
-            @QueryParam("since") @Min(0) Long since, @Context UriInfo uriInfo) {
+            @QueryParam("since") String sinceText, @Context UriInfo uriInfo) {
         if (!visibility.visible(internalCallMark, "GET", uriInfo.getRequestUri())) {
             throw new ApprovalPolicyNotFoundException();
         }
+        Long since = versionSince(sinceText);
         PolicyView view = queries.current().map(PolicyView::of).orElse(PolicyView.NONE);
         if (since != null && since < view.policyVersion()) {
             view = view.since(queries.firstPublishedAfter(since).orElse(null));
@@ -139,5 +139,19 @@ public class ApprovalPolicyResource {
             throw new InvalidRequestException("thresholds", e.getMessage());
         }
         return thresholds;
+    }
+
+    /**
+     * {@code since} read as text: a non-numeric, negative or oversized value is bad input (400), not the 404
+     * JAX-RS gives unconvertible query parameters (nor a 500).
+     */
+    private static Long versionSince(String since) {
+        if (since == null) {
+            return null;
+        }
+        if (!since.matches("[0-9]{1,18}")) {
+            throw new InvalidRequestException("since", "since is a version number from 0 to 999999999999999999");
+        }
+        return Long.parseLong(since);
     }
 }

@@ -1,6 +1,7 @@
 package dev.cpq.pricing.pricelist.boundary;
 
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.pricing.pricelist.control.PriceListDrafting;
 import dev.cpq.pricing.pricelist.control.PriceListQueries;
@@ -142,7 +143,8 @@ public class PriceListsResource {
     @ApiResponse(responseCode = "409", description = "PRICE_LIST_NOT_PUBLISHED")
     public Response activeVersion(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId,
             @Parameter(description = "a version a result was priced on: answers when the first newer version was published")
-            @QueryParam("since") @Min(0) Long since) {
+            @QueryParam("since") String sinceText) {
+        Long since = versionSince(sinceText);
         PriceListId id = new PriceListId(priceListId);
         ActiveTerms terms = queries.activeTerms(id);
         PriceList active = terms.active();
@@ -153,5 +155,19 @@ public class PriceListsResource {
                         terms.approvalPolicyVersion(), newer))
                 .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(active.rowVersion()))
                 .build();
+    }
+
+    /**
+     * {@code since} read as text: a non-numeric, negative or oversized value is bad input (400), not the 404
+     * JAX-RS gives unconvertible query parameters (nor a 500).
+     */
+    private static Long versionSince(String since) {
+        if (since == null) {
+            return null;
+        }
+        if (!since.matches("[0-9]{1,18}")) {
+            throw new InvalidRequestException("since", "since is a version number from 0 to 999999999999999999");
+        }
+        return Long.parseLong(since);
     }
 }

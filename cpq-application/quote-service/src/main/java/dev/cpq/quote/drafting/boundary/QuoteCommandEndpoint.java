@@ -1,10 +1,13 @@
 package dev.cpq.quote.drafting.boundary;
 
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.security.control.TenantContext;
+import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
+import dev.cpq.quote.drafting.entity.Quotes;
 import dev.cpq.quote.submission.entity.VersionsMovedException;
 import dev.cpq.quote.summary.control.QuoteSummaries;
 import io.micrometer.core.instrument.Counter;
@@ -25,14 +28,19 @@ public class QuoteCommandEndpoint {
 
     private IdempotentEndpoint idempotent;
     private QuoteSummaries summaries;
+    private Quotes quotes;
+    private TenantContext tenant;
     private Counter revalidated;
 
     protected QuoteCommandEndpoint() {}
 
     @Inject
-    public QuoteCommandEndpoint(IdempotentEndpoint idempotent, QuoteSummaries summaries, MeterRegistry registry) {
+    public QuoteCommandEndpoint(IdempotentEndpoint idempotent, QuoteSummaries summaries, Quotes quotes, TenantContext tenant,
+            MeterRegistry registry) {
         this.idempotent = idempotent;
         this.summaries = summaries;
+        this.quotes = quotes;
+        this.tenant = tenant;
         this.revalidated = registry.counter("cpq.quote.commands.revalidated");
     }
 
@@ -42,12 +50,24 @@ public class QuoteCommandEndpoint {
     }
 
     public Response execute(String command, QuoteId id, String key, UriInfo uri, Object body, Supplier<Quote> change) {
+        requireCommandable(id);
         Response response = unwrapTransient(() -> idempotent.execute(command, key, "POST", uri, body, () -> {
             Quote quote = change.get();
             return idempotent.ok(QuoteView.of(quote), quote.rowVersion());
         }));
         changed(id);
         return response;
+    }
+
+    /**
+     * A partner commands only its own quotes: another's is unknown (404) before the Idempotency-Key is
+     * looked up, since a stored answer replayed for a reused key is another seller's quote. Idempotency
+     * records are scoped by tenant, not by user, and agents read every quote of the tenant anyway.
+     */
+    private void requireCommandable(QuoteId id) {
+        if (tenant.caller().hasRole(Roles.PARTNER) && quotes.byId(id).isEmpty()) {
+            throw new QuoteNotFoundException(id.toString());
+        }
     }
 
     /** How often a command whose versions moved under the row lock runs again from its validation. */

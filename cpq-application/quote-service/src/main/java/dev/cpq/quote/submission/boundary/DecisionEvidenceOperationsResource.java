@@ -1,5 +1,6 @@
 package dev.cpq.quote.submission.boundary;
 
+import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
 import dev.cpq.quote.submission.control.DecisionReconciling;
@@ -8,8 +9,6 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,8 +42,12 @@ public class DecisionEvidenceOperationsResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decisions found superseded by a publication made before they were recorded, newest first")
-    public List<SupersededDecision> found(@QueryParam("limit") @DefaultValue("100") @Min(1) @Max(500) int limit) {
-        return reconciling.found(limit);
+    public List<SupersededDecision> found(@QueryParam("limit") @DefaultValue("100") String limitText) {
+        // read as text: a non-numeric limit is bad input (400), not the 404 JAX-RS gives unconvertible query parameters
+        if (!limitText.matches("[0-9]{1,3}") || Integer.parseInt(limitText) < 1 || Integer.parseInt(limitText) > 500) {
+            throw new InvalidRequestException("limit", "limit is a number from 1 to 500");
+        }
+        return reconciling.found(Integer.parseInt(limitText));
     }
 
     @POST

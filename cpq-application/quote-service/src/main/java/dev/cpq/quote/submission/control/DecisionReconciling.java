@@ -63,13 +63,22 @@ public class DecisionReconciling {
         Map<String, Optional<Instant>> lists = new HashMap<>();
         Map<Long, Optional<Instant>> policies = new HashMap<>();
         List<SupersededDecision> found = new ArrayList<>();
-        for (CommitmentEvidence e : evidences.unreconciledSince(clock.instant().minus(LOOKBACK), BATCH)) {
-            Optional<Instant> newerCatalog = catalog.computeIfAbsent(e.catalogVersion(), history::catalogPublishedAfter);
-            Optional<Instant> newerList = lists.computeIfAbsent(e.priceListId() + "\n" + e.priceListVersion(),
-                    k -> history.priceListPublishedAfter(e.priceListId(), e.priceListVersion()));
-            Optional<Instant> newerPolicy = policies.computeIfAbsent(e.policyVersion(), history::approvalPolicyPublishedAfter);
-            SupersededDecision.of(e, newerCatalog, newerList, newerPolicy).ifPresent(found::add);
-        }
+        Instant since = clock.instant().minus(LOOKBACK);
+        long after = 0;
+        List<CommitmentEvidence> page;
+        // every page of the window: evidence never superseded stays unreconciled, and a single batch would
+        // read the same oldest rows at every run and never reach the newer ones
+        do {
+            page = evidences.unreconciledSince(since, after, BATCH);
+            for (CommitmentEvidence e : page) {
+                Optional<Instant> newerCatalog = catalog.computeIfAbsent(e.catalogVersion(), history::catalogPublishedAfter);
+                Optional<Instant> newerList = lists.computeIfAbsent(e.priceListId() + "\n" + e.priceListVersion(),
+                        k -> history.priceListPublishedAfter(e.priceListId(), e.priceListVersion()));
+                Optional<Instant> newerPolicy = policies.computeIfAbsent(e.policyVersion(), history::approvalPolicyPublishedAfter);
+                SupersededDecision.of(e, newerCatalog, newerList, newerPolicy).ifPresent(found::add);
+                after = e.id();
+            }
+        } while (page.size() == BATCH);
         return found;
     }
 }

@@ -35,13 +35,14 @@ public class JpaCommitmentEvidences implements CommitmentEvidences {
 
     @Override
     @SuppressWarnings("unchecked")
-    public List<CommitmentEvidence> unreconciledSince(Instant since, int limit) {
-        return em.createNativeQuery("SELECT e.* FROM quote_commitment_evidence e WHERE e.tenant_id = ? AND e.recorded_at >= ?"
+    public List<CommitmentEvidence> unreconciledSince(Instant since, long afterId, int limit) {
+        return em.createNativeQuery("SELECT e.* FROM quote_commitment_evidence e WHERE e.tenant_id = ? AND e.recorded_at >= ? AND e.id > ?"
                         + " AND NOT EXISTS (SELECT 1 FROM quote_superseded_decision f WHERE f.evidence_id = e.id) ORDER BY e.id LIMIT ?",
                         CommitmentEvidence.class)
                 .setParameter(1, tenant.tenant().value())
                 .setParameter(2, Timestamp.from(since))
-                .setParameter(3, limit)
+                .setParameter(3, afterId)
+                .setParameter(4, limit)
                 .getResultList();
     }
 

@@ -9,8 +9,12 @@ public interface CommitmentEvidences {
     /** Writes it now (the command's last statement, under the row lock). */
     void record(CommitmentEvidence evidence);
 
-    /** Evidence recorded since {@code since} that no reconciliation has found superseded yet, oldest first. */
-    List<CommitmentEvidence> unreconciledSince(Instant since, int limit);
+    /**
+     * Evidence recorded since {@code since} that no reconciliation has found superseded yet, oldest first,
+     * from the one after {@code afterId} (a page: evidence never superseded stays unreconciled, so a
+     * reconciliation pages through the whole window rather than re-reading its first rows).
+     */
+    List<CommitmentEvidence> unreconciledSince(Instant since, long afterId, int limit);
 
     /** Records a finding; false when it was already recorded. */
     boolean recordSuperseded(SupersededDecision finding);

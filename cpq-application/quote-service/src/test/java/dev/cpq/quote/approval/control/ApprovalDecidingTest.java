@@ -67,7 +67,32 @@ class ApprovalDecidingTest {
     private final InMemoryQuotes quotes = new InMemoryQuotes();
     private final Decisions decisions = new Decisions();
     private final Audit audit = new Audit();
-    private final ApprovalDeciding deciding = new ApprovalDeciding(quotes, decisions, audit, new Manager());
+    /** Pricing's database as the decision reads it: the policy in force (the manager may grant up to 20 % unless a test lowers it). */
+    static final class PolicyInForce implements dev.cpq.quote.authority.entity.PricingAuthority {
+        dev.cpq.quote.authority.entity.ApprovalPolicy policy = new dev.cpq.quote.authority.entity.ApprovalPolicy(1, List.of(
+                new dev.cpq.quote.authority.entity.ApprovalPolicy.Threshold("SALES_AGENT", new java.math.BigDecimal("10")),
+                new dev.cpq.quote.authority.entity.ApprovalPolicy.Threshold("SALES_MANAGER", new java.math.BigDecimal("20"))));
+
+        @Override
+        public dev.cpq.quote.authority.entity.PriceResult price(dev.cpq.quote.authority.entity.PriceRequest request) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.cpq.quote.authority.entity.Pending<dev.cpq.quote.authority.entity.ActivePriceList> activePriceList(String priceListId,
+                long pricedOnVersion) {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public dev.cpq.quote.authority.entity.Pending<dev.cpq.quote.authority.entity.ApprovalPolicy> approvalPolicy() {
+            return dev.cpq.quote.authority.entity.Pending.answered(policy);
+        }
+    }
+
+    private final PolicyInForce pricing = new PolicyInForce();
+    private final ApprovalDeciding deciding = new ApprovalDeciding(quotes, decisions, audit, new Manager(), pricing,
+            new dev.cpq.quote.authority.control.OutsideTransaction());
 
     private Quote pending() {
         Quote q = QuoteFixtures.priced(List.of(signal(0, true)));
@@ -126,5 +151,23 @@ class ApprovalDecidingTest {
         assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion() + 7), q.revisionId(), q.priceResultId().orElseThrow(),
                 ApprovalDecision.Decision.APPROVED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
                 .isEqualTo("QUOTE_VERSION_CONFLICT"));
+    }
+
+    @Test
+    void anApprovalBeyondTheManagersLimitInForceIsRefusedAndNothingIsRecorded() {
+        Quote q = pending();
+        // the signal's 15 % was approvable at submit (manager 20 %); the policy in force now lets managers grant 12 %
+        pricing.policy = new dev.cpq.quote.authority.entity.ApprovalPolicy(2, List.of(
+                new dev.cpq.quote.authority.entity.ApprovalPolicy.Threshold("SALES_AGENT", new java.math.BigDecimal("10")),
+                new dev.cpq.quote.authority.entity.ApprovalPolicy.Threshold("SALES_MANAGER", new java.math.BigDecimal("12"))));
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(),
+                        q.priceResultId().orElseThrow(), ApprovalDecision.Decision.APPROVED, "too late"))
+                .isInstanceOf(dev.cpq.quote.drafting.entity.DiscountNotApprovableException.class);
+        assertThat(q.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
+        assertThat(decisions.rows).isEmpty();
+        deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+                ApprovalDecision.Decision.REJECTED, "a rejection needs no limit");
+        assertThat(q.status()).isEqualTo(QuoteStatus.REJECTED);
     }
 }

@@ -124,12 +124,21 @@ class ApprovalRequirementPropertyTest {
                 pricing.policy = randomPolicy(random, ++version);
             }
             caller = new Caller("manager-1", new TenantId("t1"), Set.of("SALES_MANAGER"));
-            new ApprovalDeciding(quotes, decisions(), audit(), tenant()).decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(),
-                    q.priceResultId().orElseThrow(), random.nextInt(5) == 0 ? ApprovalDecision.Decision.REJECTED : ApprovalDecision.Decision.APPROVED,
-                    "property");
+            ApprovalPolicy atDecision = pricing.policy;
+            try {
+                new ApprovalDeciding(quotes, decisions(), audit(), tenant(), pricing, new OutsideTransaction()).decide(q.id(),
+                        new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+                        random.nextInt(5) == 0 ? ApprovalDecision.Decision.REJECTED : ApprovalDecision.Decision.APPROVED, "property");
+            } catch (ProblemException e) {
+                assertThat(q.status()).as(context).isEqualTo(QuoteStatus.PENDING_APPROVAL);
+            }
             if (q.status() == QuoteStatus.APPROVED) {
                 maxAbove(q, submitLimit).ifPresent(above -> assertThat(above).as("%s: a manager approved beyond the policy of the submit", context)
                         .isLessThanOrEqualTo(atSubmit.limitOf("SALES_MANAGER").orElse(BigDecimal.ZERO)));
+                // the policy in force when the approval is given bounds it too (version 0: a manager grants anything)
+                maxAbove(q, submitLimit).filter(above -> atDecision.policyVersion() > 0).ifPresent(above -> assertThat(above)
+                        .as("%s: a manager approved beyond the policy in force at the decision", context)
+                        .isLessThanOrEqualTo(atDecision.limitOf("SALES_MANAGER").orElse(BigDecimal.ZERO)));
             }
         }
         if (q.status() != QuoteStatus.APPROVED) {

@@ -16,8 +16,9 @@ public final class InMemoryEvidence implements CommitmentEvidences {
     }
 
     @Override
-    public List<CommitmentEvidence> unreconciledSince(Instant since, int limit) {
-        return rows.stream().filter(e -> findings.stream().noneMatch(f -> f.quoteId().equals(e.quoteId()))).limit(limit).toList();
+    public List<CommitmentEvidence> unreconciledSince(Instant since, long afterId, int limit) {
+        return rows.stream().filter(e -> e.id() > afterId).filter(e -> findings.stream().noneMatch(f -> f.evidenceId() == e.id()))
+                .limit(limit).toList();
     }
 
     @Override
