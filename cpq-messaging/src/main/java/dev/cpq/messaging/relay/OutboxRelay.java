@@ -179,63 +179,65 @@ public final class OutboxRelay {
         if (batch.isEmpty()) {
             return claim.drained() ? BatchResult.NOTHING_DUE : new BatchResult(0, 0, false, false, false);
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        // aggregates with an event refused at send: their later events of this batch are not sent (order kept)
+        // aggregates with an event refused (at send or in its acknowledgement): their later events of this batch
+        // are not sent (order kept)
         Set<String> stopped = new HashSet<>();
         List<Claimed> deferred = new ArrayList<>();
-        List<Claimed> attempted = new ArrayList<>(batch.size());
+        List<Long> sent = new ArrayList<>(batch.size());
+        List<Claimed> refusedRows = new ArrayList<>();
+        List<String> refusals = new ArrayList<>();
         boolean outage = false;
         String outageError = null;
-        for (Claimed row : batch) {
-            if (outage || stopped.contains(row.aggregate())) {
-                deferred.add(row);
-                continue;
-            }
-            Future<RecordMetadata> ack;
-            try {
-                ack = producer.send(record(row));
-            } catch (RuntimeException e) {
-                ack = failed(e); // some refusals are thrown rather than returned
-            }
-            acks.add(ack);
-            attempted.add(row);
-            Throwable refused = ack.isDone() ? failureOf(ack) : null;
-            if (refused != null) {
-                if (PermanentPublishFailure.isPermanent(refused)) {
-                    stopped.add(row.aggregate());
-                } else {
+        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
+        // an aggregate's next event goes to the producer only once its previous one was acknowledged: Kafka may
+        // refuse a record in its acknowledgement (the broker's size limit) and still take the records after it
+        for (List<Claimed> wave : waves(batch)) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
+            List<Claimed> attempted = new ArrayList<>(wave.size());
+            for (Claimed row : wave) {
+                if (outage || stopped.contains(row.aggregate()) || Thread.currentThread().isInterrupted()) {
+                    deferred.add(row);
+                    continue;
+                }
+                Future<RecordMetadata> ack;
+                try {
+                    ack = producer.send(record(row));
+                } catch (RuntimeException e) {
+                    ack = failed(e); // some refusals are thrown rather than returned
+                }
+                acks.add(ack);
+                attempted.add(row);
+                Throwable refused = ack.isDone() ? failureOf(ack) : null;
+                if (refused != null && !PermanentPublishFailure.isPermanent(refused)) {
                     outage = true; // no broker metadata: every further send would wait just as long
                     outageError = describe(refused);
                 }
             }
-        }
-        List<Long> sent = new ArrayList<>(batch.size());
-        List<Claimed> refusedRows = new ArrayList<>();
-        List<String> refusals = new ArrayList<>();
-        long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            Claimed row = attempted.get(i);
-            try {
-                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                sent.add(row.id());
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (PermanentPublishFailure.isPermanent(cause)) {
-                    refusedRows.add(row);
-                    refusals.add(describe(cause));
-                } else {
+            for (int i = 0; i < acks.size(); i++) {
+                Claimed row = attempted.get(i);
+                try {
+                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    sent.add(row.id());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    if (PermanentPublishFailure.isPermanent(cause)) {
+                        refusedRows.add(row);
+                        refusals.add(describe(cause));
+                        stopped.add(row.aggregate());
+                    } else {
+                        deferred.add(row);
+                        outage = true;
+                        outageError = outageError != null ? outageError : describe(cause);
+                    }
+                } catch (TimeoutException e) {
                     deferred.add(row);
                     outage = true;
-                    outageError = outageError != null ? outageError : describe(cause);
+                    outageError = outageError != null ? outageError : "no acknowledgement within " + settings.sendTimeout();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    deferred.add(row);
+                    outageError = outageError != null ? outageError : "relay interrupted";
                 }
-            } catch (TimeoutException e) {
-                deferred.add(row);
-                outage = true;
-                outageError = outageError != null ? outageError : "no acknowledgement within " + settings.sendTimeout();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                deferred.add(row);
-                outageError = outageError != null ? outageError : "relay interrupted";
             }
         }
         update(c, MARK_SENT, sent);
@@ -252,6 +254,20 @@ public final class OutboxRelay {
             LOG.warning(() -> refusedRows.size() + " outbox row(s) refused by Kafka (attempt charged): " + refusals.get(0));
         }
         return new BatchResult(sent.size(), refusedRows.size() + deferred.size(), false, claim.drained() && deferred.isEmpty(), outage);
+    }
+
+    /** The batch in waves, each holding at most one event per aggregate, in the batch's order. */
+    private static List<List<Claimed>> waves(List<Claimed> batch) {
+        List<List<Claimed>> waves = new ArrayList<>();
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        for (Claimed row : batch) {
+            int wave = next.merge(row.aggregate(), 1, Integer::sum) - 1;
+            if (wave == waves.size()) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).add(row);
+        }
+        return waves;
     }
 
     private static Future<RecordMetadata> failed(RuntimeException e) {

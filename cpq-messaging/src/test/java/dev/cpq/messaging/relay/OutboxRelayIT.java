@@ -279,6 +279,32 @@ class OutboxRelayIT {
     }
 
     @Test
+    void anEventTheBrokerRefusesAfterTheSendKeepsItsAggregatesLaterEventsOfTheSameBatchUnpublished() throws Exception {
+        // the topic refuses what the producer accepts: the refusal comes back in the acknowledgement, after the
+        // aggregate's later events of the batch were already handed to the producer
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, f.bootstrap))) {
+            var topic = new ConfigResource(ConfigResource.Type.TOPIC, f.topic);
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "20000"),
+                    AlterConfigOp.OpType.SET)))).all().get();
+        }
+        StringBuilder incompressible = new StringBuilder();
+        while (incompressible.length() < 200_000) {
+            incompressible.append(java.util.UUID.randomUUID());
+        }
+        f.commit(f.event("q-refused", 1, incompressible.toString()), f.event("q-refused", 2, "B"), f.event("q-refused", 3, "C"));
+        RelaySettings settings = new RelaySettings(50, 2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(100),
+                Duration.ofSeconds(5));
+        OutboxRelay relay = f.relay(settings);
+        await("the refused event FAILED after its attempts", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'FAILED' AND aggregate_version = 1") == 1;
+        });
+        assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE aggregate_id = 'q-refused' AND status = 'SENT'"))
+                .as("no later event of the refused aggregate published ahead of it").isZero();
+        assertThat(endOffsetSum()).as("nothing of the aggregate reached the topic").isZero();
+    }
+
+    @Test
     void aPendingRowHeldByAnotherTransactionIsWaitedForNeverOvertaken() throws Exception {
         f.commit(f.event("q-held", 1, "A"), f.event("q-held", 2, "B"));
         OutboxRelay relay = f.relay(RelaySettings.defaults());
