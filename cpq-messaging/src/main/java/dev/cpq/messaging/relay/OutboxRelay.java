@@ -57,7 +57,8 @@ public final class OutboxRelay {
             + " next_attempt_at = now() + (? * interval '1 millisecond'),"
             + " status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END WHERE id = ?";
     // Kafka unreachable or slow: nothing is wrong with the rows, so no attempt is charged and they stay due
-    private static final String MARK_DEFERRED = "UPDATE outbox_event SET last_error = ? WHERE id = ANY(?)";
+    private static final String MARK_DEFERRED = "UPDATE outbox_event SET last_error = ?,"
+            + " next_attempt_at = now() + (? * interval '1 millisecond') WHERE id = ?";
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
@@ -186,8 +187,8 @@ public final class OutboxRelay {
         List<Long> sent = new ArrayList<>(batch.size());
         List<Claimed> refusedRows = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
-        boolean outage = false;
-        String outageError = null;
+        // topics Kafka could not take a record for (unreachable, or missing): their rows wait, the other topics' go
+        java.util.Map<String, String> unreachable = new java.util.HashMap<>();
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         // an aggregate's next event goes to the producer only once its previous one was acknowledged: Kafka may
         // refuse a record in its acknowledgement (the broker's size limit) and still take the records after it
@@ -195,7 +196,7 @@ public final class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
             List<Claimed> attempted = new ArrayList<>(wave.size());
             for (Claimed row : wave) {
-                if (outage || stopped.contains(row.aggregate()) || Thread.currentThread().isInterrupted()) {
+                if (unreachable.containsKey(row.topic()) || stopped.contains(row.aggregate()) || Thread.currentThread().isInterrupted()) {
                     deferred.add(row);
                     continue;
                 }
@@ -209,8 +210,7 @@ public final class OutboxRelay {
                 attempted.add(row);
                 Throwable refused = ack.isDone() ? failureOf(ack) : null;
                 if (refused != null && !PermanentPublishFailure.isPermanent(refused)) {
-                    outage = true; // no broker metadata: every further send would wait just as long
-                    outageError = describe(refused);
+                    unreachable.put(row.topic(), describe(refused)); // no metadata: every further send to it would wait as long
                 }
             }
             for (int i = 0; i < acks.size(); i++) {
@@ -226,29 +226,26 @@ public final class OutboxRelay {
                         stopped.add(row.aggregate());
                     } else {
                         deferred.add(row);
-                        outage = true;
-                        outageError = outageError != null ? outageError : describe(cause);
+                        unreachable.putIfAbsent(row.topic(), describe(cause));
                     }
                 } catch (TimeoutException e) {
                     deferred.add(row);
-                    outage = true;
-                    outageError = outageError != null ? outageError : "no acknowledgement within " + settings.sendTimeout();
+                    unreachable.putIfAbsent(row.topic(), "no acknowledgement within " + settings.sendTimeout());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     deferred.add(row);
-                    outageError = outageError != null ? outageError : "relay interrupted";
                 }
             }
         }
         update(c, MARK_SENT, sent);
         markRefused(c, refusedRows, refusals);
-        if (outage || !deferred.isEmpty()) {
-            markDeferred(c, deferred, outageError);
-        }
-        if (outage) {
-            lastPassMetOutage = true;
-            String reason = outageError;
-            LOG.warning(() -> deferred.size() + " outbox row(s) of partitions " + locked + " wait for Kafka (no attempt charged): " + reason);
+        markDeferred(c, deferred, unreachable);
+        // Kafka as a whole is out only when it took nothing: a topic it lacks must not hold back the others
+        boolean outage = !unreachable.isEmpty() && sent.isEmpty() && refusedRows.isEmpty() || Thread.currentThread().isInterrupted();
+        if (!unreachable.isEmpty()) {
+            lastPassMetOutage |= outage;
+            LOG.warning(() -> deferred.size() + " outbox row(s) of partitions " + locked + " wait for Kafka (no attempt charged): "
+                    + unreachable);
         }
         if (!refusedRows.isEmpty()) {
             LOG.warning(() -> refusedRows.size() + " outbox row(s) refused by Kafka (attempt charged): " + refusals.get(0));
@@ -309,14 +306,27 @@ public final class OutboxRelay {
         }
     }
 
-    private void markDeferred(Connection c, List<Claimed> rows, String reason) throws SQLException {
-        if (rows.isEmpty() || reason == null) {
-            return; // rows held back behind a refused event of their aggregate keep their state
+    /**
+     * Rows of a topic Kafka could not take wait out the longest outage backoff (uncharged), so that however
+     * many of them are due, the claim reaches the other topics' rows; rows held back behind a refused event
+     * of their aggregate, or by an interrupt, keep their state.
+     */
+    private void markDeferred(Connection c, List<Claimed> rows, java.util.Map<String, String> unreachable) throws SQLException {
+        if (unreachable.isEmpty()) {
+            return;
         }
         try (PreparedStatement ps = c.prepareStatement(MARK_DEFERRED)) {
-            ps.setString(1, "waiting for Kafka: " + (reason.length() > 1900 ? reason.substring(0, 1900) : reason));
-            ps.setArray(2, c.createArrayOf("bigint", rows.stream().map(Claimed::id).toArray()));
-            ps.executeUpdate();
+            for (Claimed row : rows) {
+                String reason = unreachable.get(row.topic());
+                if (reason == null) {
+                    continue;
+                }
+                ps.setString(1, "waiting for Kafka: " + (reason.length() > 1900 ? reason.substring(0, 1900) : reason));
+                ps.setLong(2, settings.maxOutageBackoff().toMillis());
+                ps.setLong(3, row.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 
