@@ -70,6 +70,10 @@ public final class InboxConsumer implements Runnable {
     /** The Kafka client of the current generation; replaced at each restart. */
     private volatile Consumer<String, byte[]> kafka;
     private volatile Thread thread;
+    /** Used by the consumer thread only: the batch (first record) whose handler last ended a generation with an Error. */
+    private String erroredBatch;
+    /** Used by the consumer thread only: generations that batch ended with an Error in a row. */
+    private int batchErrors;
     /** Used by the consumer thread only. */
     private Connection connection;
 
@@ -237,7 +241,12 @@ public final class InboxConsumer implements Runnable {
      * same transaction. @return whether the batch committed (false only when stopping)
      */
     boolean processBatch(List<ConsumerRecord<String, byte[]>> batch) {
-        boolean careful = false;
+        String at = batch.get(0).topic() + "/" + batch.get(0).partition() + "@" + batch.get(0).offset();
+        // a batch that ended generations with an Error as many times in a row as a record has attempts carries its
+        // own poison (the same Error on every instance of the service): record by record, its Error is then the
+        // handler's failure like an exception (attempts, then parked) instead of ending generations forever
+        boolean poisoned = at.equals(erroredBatch) && batchErrors >= settings.maxAttempts();
+        boolean careful = poisoned;
         while (running) {
             Map<ConsumeOutcome, Integer> counted = new EnumMap<>(ConsumeOutcome.class);
             try {
@@ -247,7 +256,7 @@ public final class InboxConsumer implements Runnable {
                 try {
                     if (careful) {
                         for (ConsumerRecord<String, byte[]> record : batch) {
-                            counted.merge(processRecord(c, record), 1, Integer::sum);
+                            counted.merge(processRecord(c, record, poisoned), 1, Integer::sum);
                         }
                     } else {
                         applyBatch(c, batch, counted);
@@ -265,6 +274,10 @@ public final class InboxConsumer implements Runnable {
             } catch (HandlerFailedException e) {
                 // one record's handler failed: redo the batch record by record behind savepoints
                 careful = true;
+            } catch (Error e) {
+                batchErrors = at.equals(erroredBatch) ? batchErrors + 1 : 1;
+                erroredBatch = at;
+                throw e; // the supervisor restarts the consumer
             } catch (Exception e) {
                 LOG.log(Level.WARNING, name + ": batch of " + batch.size() + " rolled back, retrying after " + settings.retryBackoff(), e);
                 dropConnection();
@@ -465,7 +478,7 @@ public final class InboxConsumer implements Runnable {
     }
 
     /** One record inside the batch transaction; transient failures propagate and retry the batch. */
-    private ConsumeOutcome processRecord(Connection c, ConsumerRecord<String, byte[]> record) throws Exception {
+    private ConsumeOutcome processRecord(Connection c, ConsumerRecord<String, byte[]> record, boolean poisoned) throws Exception {
         Received received = receive(c, record);
         if (received.settled() != null) {
             return received.settled();
@@ -478,10 +491,13 @@ public final class InboxConsumer implements Runnable {
                 ConsumeOutcome outcome = apply(c, event);
                 c.releaseSavepoint(before);
                 return outcome;
-            } catch (Exception e) {
+            } catch (Exception | Error e) {
                 c.rollback(before);
-                if (settings.transientFailure().test(e)) {
-                    throw e;
+                if (e instanceof Error error && !poisoned) {
+                    throw error;
+                }
+                if (e instanceof Exception exception && settings.transientFailure().test(exception)) {
+                    throw exception;
                 }
                 if (attempt >= settings.maxAttempts()) {
                     park(c, record, raw, event, e.toString(), attempt);

@@ -57,7 +57,8 @@ public final class OutboxRelay {
             + " next_attempt_at = now() + (? * interval '1 millisecond'),"
             + " status = CASE WHEN attempts + 1 >= ? THEN 'FAILED' ELSE 'PENDING' END WHERE id = ?";
     // Kafka unreachable or slow: nothing is wrong with the rows, so no attempt is charged and they stay due
-    private static final String MARK_DEFERRED = "UPDATE outbox_event SET last_error = ? WHERE id = ANY(?)";
+    private static final String MARK_DEFERRED = "UPDATE outbox_event SET last_error = ?,"
+            + " next_attempt_at = now() + (? * interval '1 millisecond') WHERE id = ?";
 
     private final DataSource dataSource;
     private final Producer<String, byte[]> producer;
@@ -179,79 +180,91 @@ public final class OutboxRelay {
         if (batch.isEmpty()) {
             return claim.drained() ? BatchResult.NOTHING_DUE : new BatchResult(0, 0, false, false, false);
         }
-        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
-        // aggregates with an event refused at send: their later events of this batch are not sent (order kept)
+        // aggregates with an event refused (at send or in its acknowledgement): their later events of this batch
+        // are not sent (order kept)
         Set<String> stopped = new HashSet<>();
         List<Claimed> deferred = new ArrayList<>();
-        List<Claimed> attempted = new ArrayList<>(batch.size());
-        boolean outage = false;
-        String outageError = null;
-        for (Claimed row : batch) {
-            if (outage || stopped.contains(row.aggregate())) {
-                deferred.add(row);
-                continue;
-            }
-            Future<RecordMetadata> ack;
-            try {
-                ack = producer.send(record(row));
-            } catch (RuntimeException e) {
-                ack = failed(e); // some refusals are thrown rather than returned
-            }
-            acks.add(ack);
-            attempted.add(row);
-            Throwable refused = ack.isDone() ? failureOf(ack) : null;
-            if (refused != null) {
-                if (PermanentPublishFailure.isPermanent(refused)) {
-                    stopped.add(row.aggregate());
-                } else {
-                    outage = true; // no broker metadata: every further send would wait just as long
-                    outageError = describe(refused);
-                }
-            }
-        }
         List<Long> sent = new ArrayList<>(batch.size());
         List<Claimed> refusedRows = new ArrayList<>();
         List<String> refusals = new ArrayList<>();
+        // topics Kafka could not take a record for (unreachable, or missing): their rows wait, the other topics' go
+        java.util.Map<String, String> unreachable = new java.util.HashMap<>();
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
-        for (int i = 0; i < acks.size(); i++) {
-            Claimed row = attempted.get(i);
-            try {
-                acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
-                sent.add(row.id());
-            } catch (ExecutionException e) {
-                Throwable cause = e.getCause() == null ? e : e.getCause();
-                if (PermanentPublishFailure.isPermanent(cause)) {
-                    refusedRows.add(row);
-                    refusals.add(describe(cause));
-                } else {
+        // an aggregate's next event goes to the producer only once its previous one was acknowledged: Kafka may
+        // refuse a record in its acknowledgement (the broker's size limit) and still take the records after it
+        for (List<Claimed> wave : waves(batch)) {
+            List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
+            List<Claimed> attempted = new ArrayList<>(wave.size());
+            for (Claimed row : wave) {
+                if (unreachable.containsKey(row.topic()) || stopped.contains(row.aggregate()) || Thread.currentThread().isInterrupted()) {
                     deferred.add(row);
-                    outage = true;
-                    outageError = outageError != null ? outageError : describe(cause);
+                    continue;
                 }
-            } catch (TimeoutException e) {
-                deferred.add(row);
-                outage = true;
-                outageError = outageError != null ? outageError : "no acknowledgement within " + settings.sendTimeout();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                deferred.add(row);
-                outageError = outageError != null ? outageError : "relay interrupted";
+                Future<RecordMetadata> ack;
+                try {
+                    ack = producer.send(record(row));
+                } catch (RuntimeException e) {
+                    ack = failed(e); // some refusals are thrown rather than returned
+                }
+                acks.add(ack);
+                attempted.add(row);
+                Throwable refused = ack.isDone() ? failureOf(ack) : null;
+                if (refused != null && !PermanentPublishFailure.isPermanent(refused)) {
+                    unreachable.put(row.topic(), describe(refused)); // no metadata: every further send to it would wait as long
+                }
+            }
+            for (int i = 0; i < acks.size(); i++) {
+                Claimed row = attempted.get(i);
+                try {
+                    acks.get(i).get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                    sent.add(row.id());
+                } catch (ExecutionException e) {
+                    Throwable cause = e.getCause() == null ? e : e.getCause();
+                    if (PermanentPublishFailure.isPermanent(cause)) {
+                        refusedRows.add(row);
+                        refusals.add(describe(cause));
+                        stopped.add(row.aggregate());
+                    } else {
+                        deferred.add(row);
+                        unreachable.putIfAbsent(row.topic(), describe(cause));
+                    }
+                } catch (TimeoutException e) {
+                    deferred.add(row);
+                    unreachable.putIfAbsent(row.topic(), "no acknowledgement within " + settings.sendTimeout());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    deferred.add(row);
+                }
             }
         }
         update(c, MARK_SENT, sent);
         markRefused(c, refusedRows, refusals);
-        if (outage || !deferred.isEmpty()) {
-            markDeferred(c, deferred, outageError);
-        }
-        if (outage) {
-            lastPassMetOutage = true;
-            String reason = outageError;
-            LOG.warning(() -> deferred.size() + " outbox row(s) of partitions " + locked + " wait for Kafka (no attempt charged): " + reason);
+        markDeferred(c, deferred, unreachable);
+        // Kafka as a whole is out only when it took nothing: a topic it lacks must not hold back the others
+        boolean outage = !unreachable.isEmpty() && sent.isEmpty() && refusedRows.isEmpty() || Thread.currentThread().isInterrupted();
+        if (!unreachable.isEmpty()) {
+            lastPassMetOutage |= outage;
+            LOG.warning(() -> deferred.size() + " outbox row(s) of partitions " + locked + " wait for Kafka (no attempt charged): "
+                    + unreachable);
         }
         if (!refusedRows.isEmpty()) {
             LOG.warning(() -> refusedRows.size() + " outbox row(s) refused by Kafka (attempt charged): " + refusals.get(0));
         }
         return new BatchResult(sent.size(), refusedRows.size() + deferred.size(), false, claim.drained() && deferred.isEmpty(), outage);
+    }
+
+    /** The batch in waves, each holding at most one event per aggregate, in the batch's order. */
+    private static List<List<Claimed>> waves(List<Claimed> batch) {
+        List<List<Claimed>> waves = new ArrayList<>();
+        java.util.Map<String, Integer> next = new java.util.HashMap<>();
+        for (Claimed row : batch) {
+            int wave = next.merge(row.aggregate(), 1, Integer::sum) - 1;
+            if (wave == waves.size()) {
+                waves.add(new ArrayList<>());
+            }
+            waves.get(wave).add(row);
+        }
+        return waves;
     }
 
     private static Future<RecordMetadata> failed(RuntimeException e) {
@@ -293,14 +306,27 @@ public final class OutboxRelay {
         }
     }
 
-    private void markDeferred(Connection c, List<Claimed> rows, String reason) throws SQLException {
-        if (rows.isEmpty() || reason == null) {
-            return; // rows held back behind a refused event of their aggregate keep their state
+    /**
+     * Rows of a topic Kafka could not take wait out the longest outage backoff (uncharged), so that however
+     * many of them are due, the claim reaches the other topics' rows; rows held back behind a refused event
+     * of their aggregate, or by an interrupt, keep their state.
+     */
+    private void markDeferred(Connection c, List<Claimed> rows, java.util.Map<String, String> unreachable) throws SQLException {
+        if (unreachable.isEmpty()) {
+            return;
         }
         try (PreparedStatement ps = c.prepareStatement(MARK_DEFERRED)) {
-            ps.setString(1, "waiting for Kafka: " + (reason.length() > 1900 ? reason.substring(0, 1900) : reason));
-            ps.setArray(2, c.createArrayOf("bigint", rows.stream().map(Claimed::id).toArray()));
-            ps.executeUpdate();
+            for (Claimed row : rows) {
+                String reason = unreachable.get(row.topic());
+                if (reason == null) {
+                    continue;
+                }
+                ps.setString(1, "waiting for Kafka: " + (reason.length() > 1900 ? reason.substring(0, 1900) : reason));
+                ps.setLong(2, settings.maxOutageBackoff().toMillis());
+                ps.setLong(3, row.id());
+                ps.addBatch();
+            }
+            ps.executeBatch();
         }
     }
 

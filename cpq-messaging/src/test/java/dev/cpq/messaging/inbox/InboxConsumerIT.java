@@ -186,6 +186,36 @@ class InboxConsumerIT {
     }
 
     @Test
+    void anEventWhoseHandlerDiesWithAnErrorEveryTimeIsParkedAfterItsAttemptsAndTheConsumerMovesOn() throws Exception {
+        KafkaProducer<String, byte[]> producer = f.producer();
+        for (long v = 1; v <= 3; v++) {
+            send(producer, EnvelopeCodec.envelope(f.event("q-poison", v, "S" + v), Clock.systemUTC(), null));
+        }
+        QuoteProjectionHandler projection = new QuoteProjectionHandler();
+        EventHandler diesOnVersionOne = new EventHandler() {
+            @Override
+            public Set<String> eventTypes() {
+                return projection.eventTypes();
+            }
+
+            @Override
+            public void apply(EventEnvelope event, java.sql.Connection transaction) throws Exception {
+                if (event.aggregateVersion() == 1) {
+                    // deterministic, not an Exception: every instance of the service dies on this event the same way
+                    throw new StackOverflowError("poison");
+                }
+                projection.apply(event, transaction);
+            }
+        };
+        InboxConsumer consumer = f.startConsumer("projection", diesOnVersionOne);
+
+        await("the later events applied", Duration.ofSeconds(60),
+                () -> f.scalarUnchecked("SELECT coalesce(max(version), 0) FROM quote_projection WHERE quote_id = 'q-poison'") == 3);
+        assertThat(f.scalar("SELECT count(*) FROM parked_event WHERE status = 'PARKED'")).as("the poison event parked").isEqualTo(1);
+        await("healthy again", Duration.ofSeconds(30), () -> consumer.health().healthy());
+    }
+
+    @Test
     void aConsumerThreadInterruptedMidBatchIsRestartedAndNoEventIsSkippedOrAppliedTwice() throws Exception {
         KafkaProducer<String, byte[]> producer = f.producer();
         for (int q = 0; q < 20; q++) {

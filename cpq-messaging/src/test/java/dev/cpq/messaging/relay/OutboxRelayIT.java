@@ -279,6 +279,52 @@ class OutboxRelayIT {
     }
 
     @Test
+    void anEventTheBrokerRefusesAfterTheSendKeepsItsAggregatesLaterEventsOfTheSameBatchUnpublished() throws Exception {
+        // the topic refuses what the producer accepts: the refusal comes back in the acknowledgement, after the
+        // aggregate's later events of the batch were already handed to the producer
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, f.bootstrap))) {
+            var topic = new ConfigResource(ConfigResource.Type.TOPIC, f.topic);
+            admin.incrementalAlterConfigs(Map.of(topic, List.of(new AlterConfigOp(new ConfigEntry("max.message.bytes", "20000"),
+                    AlterConfigOp.OpType.SET)))).all().get();
+        }
+        StringBuilder incompressible = new StringBuilder();
+        while (incompressible.length() < 200_000) {
+            incompressible.append(java.util.UUID.randomUUID());
+        }
+        f.commit(f.event("q-refused", 1, incompressible.toString()), f.event("q-refused", 2, "B"), f.event("q-refused", 3, "C"));
+        RelaySettings settings = new RelaySettings(50, 2, Duration.ofMillis(10), Duration.ofMillis(20), Duration.ofMillis(100),
+                Duration.ofSeconds(5));
+        OutboxRelay relay = f.relay(settings);
+        await("the refused event FAILED after its attempts", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'FAILED' AND aggregate_version = 1") == 1;
+        });
+        assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE aggregate_id = 'q-refused' AND status = 'SENT'"))
+                .as("no later event of the refused aggregate published ahead of it").isZero();
+        assertThat(endOffsetSum()).as("nothing of the aggregate reached the topic").isZero();
+    }
+
+    @Test
+    void anEventForATopicKafkaDoesNotHaveHoldsBackNoOtherTopicsEventsAndIsNotCharged() throws Exception {
+        // a new aggregate type whose topic was not created (the broker creates none by itself): Kafka answers,
+        // only that topic is missing. Same aggregate id, so both rows share an outbox partition and a batch
+        String missingType = "ItNoTopic" + java.util.UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        f.commit(new MessagingFixture.QuoteChanged("t1", missingType, "q-1", 1, "A"));
+        for (int v = 1; v <= 3; v++) {
+            f.commit(f.event("q-1", v, "S" + v));
+        }
+        OutboxRelay relay = f.relay(RelaySettings.defaults());
+        await("the other topic's events published while one topic is missing", Duration.ofSeconds(40), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE aggregate_type = '" + f.aggregateType
+                    + "' AND status = 'SENT'") == 3;
+        });
+        assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE aggregate_type = '" + missingType
+                + "' AND status = 'PENDING' AND attempts = 0")).as("the missing topic's event waits, uncharged").isEqualTo(1);
+        assertThat(readAll(3).stream().map(EventEnvelope::aggregateVersion).toList()).containsExactly(1L, 2L, 3L);
+    }
+
+    @Test
     void aPendingRowHeldByAnotherTransactionIsWaitedForNeverOvertaken() throws Exception {
         f.commit(f.event("q-held", 1, "A"), f.event("q-held", 2, "B"));
         OutboxRelay relay = f.relay(RelaySettings.defaults());
