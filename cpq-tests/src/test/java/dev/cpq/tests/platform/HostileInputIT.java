@@ -218,4 +218,29 @@ class HostileInputIT {
             assertThat(answer).contains("\"code\":\"REQUEST_TIMEOUT\"");
         }
     }
+
+    @Test
+    void aClientThatHangsUpMidBodyIsLoggedAsRefusedInputNotAsAnIncident() throws Exception {
+        // the client never reads the answer: what matters is what the suite records (it was a 500 incident)
+        String log = System.getenv("CPQ_GLASSFISH_LOG");
+        assertThat(log).as("CPQ_GLASSFISH_LOG (deploy/cpq test exports it)").isNotBlank();
+        String key = "hung-up-" + UUID.randomUUID();
+        URI base = URI.create(DeployedSuite.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("POST /quote/api/quotes HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Authorization: Bearer " + tenant.agent() + "\r\nContent-Type: application/json\r\n"
+                    + "Idempotency-Key: " + key + "\r\nContent-Length: 1000\r\n\r\n{\"customerId\"").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+        }
+        String line = "";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (line.isEmpty() && System.nanoTime() < deadline) {
+            line = java.nio.file.Files.readAllLines(java.nio.file.Path.of(log), StandardCharsets.ISO_8859_1).stream()
+                    .filter(l -> l.contains("idempotencyKey=" + key)).findFirst().orElse("");
+            if (line.isEmpty()) {
+                Thread.sleep(200); // polling the log file for the request's line, not waiting out a race
+            }
+        }
+        assertThat(line).as("the request's log line").contains("status=400").contains("conflictCode=REQUEST_BODY_INCOMPLETE");
+    }
 }

@@ -1,7 +1,9 @@
 package dev.cpq.platform.problem.boundary;
 
 import dev.cpq.platform.problem.entity.BodyNotReceivedInTimeException;
+import dev.cpq.platform.problem.entity.IncompleteBodyException;
 import dev.cpq.platform.problem.entity.PayloadTooLargeException;
+import dev.cpq.platform.problem.entity.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -21,7 +23,8 @@ import java.util.concurrent.TimeoutException;
  * over the limit is refused before anything is read, so a huge body costs a header check; a body without
  * one (chunked) is read through a bounded stream that fails with the same 413 at the first byte over
  * the limit. Either way the connection is closed and the rest of the body never read. A body that stops
- * arriving (the HTTP layer's read timeout) is the client's 408, not an incident.
+ * arriving (the HTTP layer's read timeout) is the client's 408, one cut off by its connection a 400:
+ * not incidents.
  */
 @Provider
 @PreMatching
@@ -64,7 +67,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             try {
                 b = super.read();
             } catch (IOException e) {
-                throw unlessTimedOut(e);
+                throw asClientFailure(e);
             }
             if (b >= 0) {
                 count(1);
@@ -79,7 +82,7 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             try {
                 n = super.read(buffer, offset, (int) Math.min(length, limit - read + 1));
             } catch (IOException e) {
-                throw unlessTimedOut(e);
+                throw asClientFailure(e);
             }
             if (n > 0) {
                 count(n);
@@ -99,14 +102,18 @@ public class RequestSizeLimit implements ContainerRequestFilter {
             return false;
         }
 
-        /** Grizzly reports its read timeout as an IOException caused by a TimeoutException: the 408 problem. */
-        private static IOException unlessTimedOut(IOException e) {
+        /**
+         * Reading a request body fails only because of the client: it stopped sending (Grizzly's read
+         * timeout, an IOException caused by a TimeoutException) -> 408, or its connection ended first
+         * (EOF, reset) -> 400. Neither is an incident of the service.
+         */
+        private static ProblemException asClientFailure(IOException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException) {
-                    throw new BodyNotReceivedInTimeException();
+                    return new BodyNotReceivedInTimeException();
                 }
             }
-            return e;
+            return new IncompleteBodyException();
         }
 
         private void count(long n) {

@@ -50,7 +50,7 @@ class RequestSizeLimitTest {
     }
 
     @Test
-    void aBodyThatStopsArrivingIsTheClients408NotAnIncident() {
+    void aBodyThatStopsArrivingIsTheClients408AndOneCutOffItsConnectionA400NotAnIncident() {
         // Grizzly's read timeout: an IOException caused by a TimeoutException (was a 500 incident)
         InputStream stalled = new InputStream() {
             @Override
@@ -64,9 +64,12 @@ class RequestSizeLimitTest {
         InputStream reset = new InputStream() {
             @Override
             public int read() throws java.io.IOException {
-                throw new java.io.IOException("Connection reset by peer");
+                throw new java.io.EOFException();
             }
         };
-        assertThatThrownBy(new RequestSizeLimit.BoundedBody(reset, 1000)::readAllBytes).isInstanceOf(java.io.IOException.class);
+        // the client closed its connection mid-body (was a 500 incident too)
+        assertThatThrownBy(new RequestSizeLimit.BoundedBody(reset, 1000)::readAllBytes)
+                .isInstanceOf(dev.cpq.platform.problem.entity.IncompleteBodyException.class)
+                .satisfies(e -> assertThat(((dev.cpq.platform.problem.entity.ProblemException) e).problem().getStatus()).isEqualTo(400));
     }
 }
