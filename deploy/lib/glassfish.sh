@@ -80,7 +80,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v20" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
+  printf '%s\n' "v21" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -217,6 +217,9 @@ configure_problem_error_pages() {
     n=$((n + 1))
     asadmin set "$vs.property.send-error_$n=code=$status path=$GF_ERROR_PAGES/$status.problem"
   done
+  # the root web module serves the docroot: its index.html is GlassFish's "Server Running" page (names the
+  # product and links its documentation). Without it, GET / is the 404 problem above like any unknown path.
+  rm -f "$GF_DOMAIN_DIR/docroot/index.html"
   # the media type of the pages: one mapping in the defaults every web module (and the root one) inherits
   if ! grep -q '<extension>problem</extension>' "$GF_DOMAIN_DIR/config/default-web.xml"; then
     sed -i 's|</web-app>|  <mime-mapping>\n    <extension>problem</extension>\n    <mime-type>application/problem+json</mime-type>\n  </mime-mapping>\n</web-app>|' \

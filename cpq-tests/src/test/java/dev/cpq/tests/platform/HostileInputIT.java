@@ -168,4 +168,79 @@ class HostileInputIT {
             assertThat(reply.json().get("code").asText()).isEqualTo("UNAUTHENTICATED");
         }
     }
+
+    @Test
+    void neitherTheServerNorTheFrameworkNamesItselfAtTheRootOrInAnOptionsAnswer() {
+        // GlassFish's docroot page ("GlassFish Server ... Server Running") answered GET / with 200
+        Reply root = DeployedSuite.get("/", tenant.agent());
+        assertThat(root.status()).as(root.body()).isEqualTo(404);
+        assertThat(root.body()).doesNotContain("GlassFish", "glassfish");
+        assertThat(root.json().get("code").asText()).isEqualTo("NOT_FOUND");
+        // Jersey's WADL (application.wadl, and the body of every OPTIONS) named it and its version
+        Reply wadl = DeployedSuite.get("/quote/api/application.wadl", tenant.agent());
+        assertThat(wadl.status()).as(wadl.body()).isEqualTo(404);
+        assertThat(wadl.contentType()).startsWith("application/problem+json");
+        for (String service : new String[] {"catalog", "pricing", "quote"}) {
+            Reply options = DeployedSuite.call("OPTIONS", "/" + service + "/api/health", tenant.agent(), null);
+            assertThat(options.status()).as(service).isBetween(200, 204);
+            assertThat(options.body()).as(service + " OPTIONS").doesNotContain("Jersey", "wadl");
+        }
+    }
+
+    @Test
+    void aTextWithAnUnpairedSurrogateIsRefusedNotStoredAsAQuestionMark() {
+        // "pr\ud800o" was priced as "pr?o": two different requests, one stored text and one content address
+        Reply escaped = DeployedSuite.call("POST", "/pricing/api/price-calculations", tenant.agent(),
+                calculation("5").replace("\"router\":\"pro\"", "\"router\":\"pr\\ud800o\""));
+        assertValidationProblem(escaped, "an escaped lone surrogate");
+        assertThat(escaped.json().get("violations").get(0).get("field").asText()).isEqualTo("lines[0].options.router");
+        Reply catalog = DeployedSuite.call("POST", "/catalog/api/configurations/validate", tenant.agent(),
+                "{\"offeringId\":\"fiber-1g\",\"options\":{\"speed\":\"1G\",\"router\":\"pr\\udc00o\"}}");
+        assertValidationProblem(catalog, "a lone low surrogate in a configuration");
+        Reply paired = DeployedSuite.call("POST", "/pricing/api/price-calculations", tenant.agent(),
+                calculation("5").replace("\"router\":\"pro\"", "\"router\":\"pro\\ud83d\\ude00\""));
+        assertThat(paired.status()).as("a pair is a character: " + paired.body()).isNotEqualTo(400);
+    }
+
+    @Test
+    void aBodyThatStopsArrivingIsRefusedWith408NotA500() throws Exception {
+        // a declared length, one byte, then nothing: the HTTP layer's read timeout (30 s) ends the wait
+        URI base = URI.create(DeployedSuite.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.setSoTimeout(90_000);
+            socket.getOutputStream().write(("POST /quote/api/quotes HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Authorization: Bearer " + tenant.agent() + "\r\nContent-Type: application/json\r\n"
+                    + "Idempotency-Key: stalled-" + UUID.randomUUID() + "\r\nContent-Length: 1000\r\n\r\n{").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(answer).as(answer).startsWith("HTTP/1.1 408");
+            assertThat(answer.toLowerCase(java.util.Locale.ROOT)).contains("content-type: application/problem+json");
+            assertThat(answer).contains("\"code\":\"REQUEST_TIMEOUT\"");
+        }
+    }
+
+    @Test
+    void aClientThatHangsUpMidBodyIsLoggedAsRefusedInputNotAsAnIncident() throws Exception {
+        // the client never reads the answer: what matters is what the suite records (it was a 500 incident)
+        String log = System.getenv("CPQ_GLASSFISH_LOG");
+        assertThat(log).as("CPQ_GLASSFISH_LOG (deploy/cpq test exports it)").isNotBlank();
+        String key = "hung-up-" + UUID.randomUUID();
+        URI base = URI.create(DeployedSuite.baseUrl());
+        try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+            socket.getOutputStream().write(("POST /quote/api/quotes HTTP/1.1\r\nHost: " + base.getHost() + "\r\n"
+                    + "Authorization: Bearer " + tenant.agent() + "\r\nContent-Type: application/json\r\n"
+                    + "Idempotency-Key: " + key + "\r\nContent-Length: 1000\r\n\r\n{\"customerId\"").getBytes(StandardCharsets.UTF_8));
+            socket.getOutputStream().flush();
+        }
+        String line = "";
+        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(20);
+        while (line.isEmpty() && System.nanoTime() < deadline) {
+            line = java.nio.file.Files.readAllLines(java.nio.file.Path.of(log), StandardCharsets.ISO_8859_1).stream()
+                    .filter(l -> l.contains("idempotencyKey=" + key)).findFirst().orElse("");
+            if (line.isEmpty()) {
+                Thread.sleep(200); // polling the log file for the request's line, not waiting out a race
+            }
+        }
+        assertThat(line).as("the request's log line").contains("status=400").contains("conflictCode=REQUEST_BODY_INCOMPLETE");
+    }
 }

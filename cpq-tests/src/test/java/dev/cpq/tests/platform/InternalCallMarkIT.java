@@ -29,8 +29,8 @@ class InternalCallMarkIT {
     private static final String PATH = "/catalog/api/active-version";
 
     private final String tenant = TestTokens.uniqueTenant("marks");
-    private final String token = TestTokens.token(tenant, "PARTNER");
-    private final String subject = "test-" + tenant;
+    private final String subject = "same-name";
+    private final String token = TestTokens.tokenOf(tenant, subject, "PARTNER");
 
     @Test
     void aMarkIsHonouredForItsOwnCallOnlyNotReplayedOnAnotherPathLaterOrInTheOldForm() throws Exception {
@@ -44,6 +44,16 @@ class InternalCallMarkIT {
         assertThat(honoured(requestId, mark("GET", PATH, now, requestId))).as("the mark of this very call").isTrue();
     }
 
+    @Test
+    void aMarkMadeForASubjectOfAnotherTenantIsNotHonoured() throws Exception {
+        // subjects are unique within a tenant only: the same sub in another tenant is another caller
+        String requestId = "mark-" + UUID.randomUUID();
+        long now = Instant.now().getEpochSecond();
+        assertThat(honoured(requestId, markFor(TestTokens.uniqueTenant("elsewhere"), "GET", PATH, now, requestId)))
+                .as("made for the same subject name in another tenant").isFalse();
+        assertThat(honoured(requestId, mark("GET", PATH, now, requestId))).as("the mark of this very call").isTrue();
+    }
+
     /** Whether catalog took the call as internal (not counted against the caller's limit). */
     private boolean honoured(String requestId, String mark) {
         double before = SuiteMetrics.sum("catalog", INTERNAL_CALLS);
@@ -53,7 +63,11 @@ class InternalCallMarkIT {
     }
 
     private String mark(String method, String path, long epochSecond, String requestId) throws Exception {
-        String signed = String.join("\n", "cpq-internal-call/2", method, path, Long.toString(epochSecond), requestId, subject);
+        return markFor(tenant, method, path, epochSecond, requestId);
+    }
+
+    private String markFor(String markTenant, String method, String path, long epochSecond, String requestId) throws Exception {
+        String signed = String.join("\n", "cpq-internal-call/3", method, path, Long.toString(epochSecond), requestId, markTenant, subject);
         return epochSecond + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(hmac(signed));
     }
 

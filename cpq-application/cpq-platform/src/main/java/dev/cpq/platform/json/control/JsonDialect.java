@@ -59,7 +59,8 @@ public final class JsonDialect {
 
     /**
      * Text may not carry control characters other than tab and line breaks: NUL cannot even be stored
-     * in PostgreSQL, and the others have no business in names, ids or descriptions.
+     * in PostgreSQL, and the others have no business in names, ids or descriptions. Nor half of a
+     * surrogate pair: it is no character at all.
      */
     static final class PlainTextDeserializer extends com.fasterxml.jackson.databind.deser.std.StringDeserializer {
 
@@ -74,6 +75,15 @@ public final class JsonDialect {
                     char c = text.charAt(i);
                     if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7f) {
                         throw new RefusedValueException(p, "control characters are not allowed in text");
+                    }
+                    // a lone surrogate (\ud800, or its bytes in the body) is no character: written as UTF-8 it
+                    // becomes '?', so two different texts would be stored, hashed and compared as the same
+                    if (Character.isSurrogate(c)) {
+                        if (Character.isHighSurrogate(c) && i + 1 < text.length() && Character.isLowSurrogate(text.charAt(i + 1))) {
+                            i++;
+                        } else {
+                            throw new RefusedValueException(p, "text must be valid Unicode (an unpaired surrogate)");
+                        }
                     }
                 }
             }

@@ -1,6 +1,9 @@
 package dev.cpq.platform.problem.boundary;
 
+import dev.cpq.platform.problem.entity.BodyNotReceivedInTimeException;
+import dev.cpq.platform.problem.entity.IncompleteBodyException;
 import dev.cpq.platform.problem.entity.PayloadTooLargeException;
+import dev.cpq.platform.problem.entity.ProblemException;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -13,12 +16,15 @@ import jakarta.ws.rs.ext.Provider;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Request bodies are small JSON commands: anything over 1 MiB is refused with 413. A declared length
  * over the limit is refused before anything is read, so a huge body costs a header check; a body without
  * one (chunked) is read through a bounded stream that fails with the same 413 at the first byte over
- * the limit. Either way the connection is closed and the rest of the body never read.
+ * the limit. Either way the connection is closed and the rest of the body never read. A body that stops
+ * arriving (the HTTP layer's read timeout) is the client's 408, one cut off by its connection a 400:
+ * not incidents.
  */
 @Provider
 @PreMatching
@@ -57,7 +63,12 @@ public class RequestSizeLimit implements ContainerRequestFilter {
 
         @Override
         public int read() throws IOException {
-            int b = super.read();
+            int b;
+            try {
+                b = super.read();
+            } catch (IOException e) {
+                throw asClientFailure(e);
+            }
             if (b >= 0) {
                 count(1);
             }
@@ -67,7 +78,12 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         @Override
         public int read(byte[] buffer, int offset, int length) throws IOException {
             // never ask for more than one byte past the limit: that byte is enough to know
-            int n = super.read(buffer, offset, (int) Math.min(length, limit - read + 1));
+            int n;
+            try {
+                n = super.read(buffer, offset, (int) Math.min(length, limit - read + 1));
+            } catch (IOException e) {
+                throw asClientFailure(e);
+            }
             if (n > 0) {
                 count(n);
             }
@@ -84,6 +100,20 @@ public class RequestSizeLimit implements ContainerRequestFilter {
         @Override
         public boolean markSupported() {
             return false;
+        }
+
+        /**
+         * Reading a request body fails only because of the client: it stopped sending (Grizzly's read
+         * timeout, an IOException caused by a TimeoutException) -> 408, or its connection ended first
+         * (EOF, reset) -> 400. Neither is an incident of the service.
+         */
+        private static ProblemException asClientFailure(IOException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof TimeoutException || cause instanceof java.net.SocketTimeoutException) {
+                    return new BodyNotReceivedInTimeException();
+                }
+            }
+            return new IncompleteBodyException();
         }
 
         private void count(long n) {

@@ -62,7 +62,7 @@ public class ClientRateLimit implements ContainerRequestFilter {
         }
         String mark = request.getHeaderString(InternalCallSignature.HEADER);
         if (mark != null && internalCalls.verifies(mark, request.getMethod(), request.getUriInfo().getRequestUri(),
-                (String) request.getProperty(RequestCorrelation.PROPERTY), caller.subject())) {
+                (String) request.getProperty(RequestCorrelation.PROPERTY), caller.tenant().value(), caller.subject())) {
             internal.increment();
             return; // the request this call serves was counted when it came in
         }

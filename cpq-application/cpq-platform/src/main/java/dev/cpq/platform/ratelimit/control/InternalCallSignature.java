@@ -23,7 +23,8 @@ import javax.crypto.spec.SecretKeySpec;
  * Marks a call one service makes to another on behalf of a request it is serving (quote asking catalog
  * and pricing while it submits, pricing asking catalog): an HMAC-SHA256, under a key only the services
  * hold, over the call's method, path and query, the instant it was made, the request id and the caller's
- * subject. The rate limiter does not count a call that bears a valid mark, because the request it serves
+ * tenant and subject (subjects are only unique within a tenant: a mark made for one tenant's {@code alice}
+ * is not another tenant's {@code alice}'s). The rate limiter does not count a call that bears a valid mark, because the request it serves
  * was counted when it came in: a partner's submit costs one request of its quota, not three. A mark is
  * honoured only for that call and within {@link #VALIDITY} of its instant either way (clock skew between
  * hosts): one seen (a log, a proxy) cannot be replayed on another path or later to skip the limit.
@@ -56,20 +57,20 @@ public class InternalCallSignature {
 
     /**
      * The mark for a call of {@code method} to {@code target} made now for {@code requestId} on behalf of
-     * {@code subject}, if a key is configured: {@code <epoch seconds>.<base64url HMAC>}.
+     * {@code subject} of {@code tenant}, if a key is configured: {@code <epoch seconds>.<base64url HMAC>}.
      */
-    public Optional<String> sign(String method, URI target, String requestId, String subject) {
+    public Optional<String> sign(String method, URI target, String requestId, String tenant, String subject) {
         long instant = clock.instant().getEpochSecond();
         return key.map(k -> instant + "." + Base64.getUrlEncoder().withoutPadding()
-                .encodeToString(mac(k, method, target, instant, requestId, subject)));
+                .encodeToString(mac(k, method, target, instant, requestId, tenant, subject)));
     }
 
     /**
      * Whether {@code mark} is this deployment's mark for this very call (method, path and query, request
-     * id, subject), made within {@link #VALIDITY} of now (constant-time comparison).
+     * id, tenant, subject), made within {@link #VALIDITY} of now (constant-time comparison).
      */
-    public boolean verifies(String mark, String method, URI target, String requestId, String subject) {
-        if (key.isEmpty() || mark == null || method == null || target == null || requestId == null || subject == null) {
+    public boolean verifies(String mark, String method, URI target, String requestId, String tenant, String subject) {
+        if (key.isEmpty() || mark == null || method == null || target == null || requestId == null || tenant == null || subject == null) {
             return false;
         }
         int dot = mark.indexOf('.');
@@ -88,7 +89,7 @@ public class InternalCallSignature {
         if (Math.abs(now - instant) > VALIDITY.toSeconds()) {
             return false; // replayed after its time, or made by a clock too far ahead
         }
-        return MessageDigest.isEqual(given, mac(key.get(), method, target, instant, requestId, subject));
+        return MessageDigest.isEqual(given, mac(key.get(), method, target, instant, requestId, tenant, subject));
     }
 
     /** Path and query as they travel (raw), so sender and receiver see the same text. */
@@ -97,12 +98,12 @@ public class InternalCallSignature {
         return target.getRawQuery() == null ? path : path + "?" + target.getRawQuery();
     }
 
-    private static byte[] mac(SecretKeySpec key, String method, URI target, long instant, String requestId, String subject) {
+    private static byte[] mac(SecretKeySpec key, String method, URI target, long instant, String requestId, String tenant, String subject) {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            String signed = String.join("\n", "cpq-internal-call/2", method.toUpperCase(java.util.Locale.ROOT), pathAndQuery(target),
-                    Long.toString(instant), requestId, subject);
+            String signed = String.join("\n", "cpq-internal-call/3", method.toUpperCase(java.util.Locale.ROOT), pathAndQuery(target),
+                    Long.toString(instant), requestId, tenant, subject);
             return mac.doFinal(signed.getBytes(StandardCharsets.UTF_8));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is part of every JDK", e);

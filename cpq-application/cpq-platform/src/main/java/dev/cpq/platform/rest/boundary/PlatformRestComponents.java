@@ -70,10 +70,12 @@ public final class PlatformRestComponents {
      * No JAX-RS providers picked up from {@code META-INF/services} of the server's modules: GlassFish's
      * MicroProfile JWT module contributes a second {@code @RolesAllowed} filter that way, which asked
      * Jakarta Security for the caller on every request (a failed class lookup each time). Roles are checked
-     * once, by Jersey's filter against the verified token's caller.
+     * once, by Jersey's filter against the verified token's caller. No WADL either: Jersey serves it at
+     * {@code application.wadl} and as the body of every OPTIONS answer, naming itself and its version
+     * ({@code generatedBy="Jersey: 3.1.9 ..."}); the API's description is {@code openapi.json}.
      */
     public static Map<String, Object> properties() {
-        return Map.of(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
+        return Map.of(ServerProperties.METAINF_SERVICES_LOOKUP_DISABLE, true, ServerProperties.WADL_FEATURE_DISABLE, true);
     }
 
     public static Set<Class<?>> with(Class<?>... serviceClasses) {

@@ -21,6 +21,12 @@ class JsonDialectTest {
     }
 
     @Test
+    void aSurrogatePairIsOneCharacterAndReadAsIs() throws Exception {
+        assertThat(json.readValue("{\"offeringId\":\"po-\\ud83d\\ude00\",\"quantity\":2}", Line.class).offeringId())
+                .isEqualTo("po-\uD83D\uDE00");
+    }
+
+    @Test
     void wrongTypesUnknownFieldsAndTrailingGarbageAreErrors() {
         for (String bad : new String[] {
             "{\"offeringId\":42,\"quantity\":2}",
@@ -31,7 +37,10 @@ class JsonDialectTest {
             "{\"offeringId\":\"po-1\",\"quantity\":2} {}",
             "{\"offeringId\":\"po-1\",\"quantity\":null}",
             "{\"offeringId\":\"po\\u00001\",\"quantity\":2}",
-            "{\"offeringId\":\"po\\u00071\",\"quantity\":2}"}) {
+            "{\"offeringId\":\"po\\u00071\",\"quantity\":2}",
+            "{\"offeringId\":\"po\\ud8001\",\"quantity\":2}",
+            "{\"offeringId\":\"po\\udc00\\ud8001\",\"quantity\":2}",
+            "{\"offeringId\":\"po-\\ud800\",\"quantity\":2}"}) {
             assertThatThrownBy(() -> json.readValue(bad, Line.class)).as(bad).isInstanceOf(JsonProcessingException.class);
         }
     }

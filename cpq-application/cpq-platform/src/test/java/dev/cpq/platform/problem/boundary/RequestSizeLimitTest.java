@@ -48,4 +48,28 @@ class RequestSizeLimitTest {
                 : thrown instanceof com.fasterxml.jackson.core.JsonProcessingException j ? mapper.toResponse(j).getStatus() : -1;
         assertThat(status).as(String.valueOf(thrown)).isEqualTo(413);
     }
+
+    @Test
+    void aBodyThatStopsArrivingIsTheClients408AndOneCutOffItsConnectionA400NotAnIncident() {
+        // Grizzly's read timeout: an IOException caused by a TimeoutException (was a 500 incident)
+        InputStream stalled = new InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.IOException(new java.util.concurrent.TimeoutException());
+            }
+        };
+        assertThatThrownBy(new RequestSizeLimit.BoundedBody(stalled, 1000)::readAllBytes)
+                .isInstanceOf(dev.cpq.platform.problem.entity.BodyNotReceivedInTimeException.class)
+                .satisfies(e -> assertThat(((dev.cpq.platform.problem.entity.ProblemException) e).problem().getStatus()).isEqualTo(408));
+        InputStream reset = new InputStream() {
+            @Override
+            public int read() throws java.io.IOException {
+                throw new java.io.EOFException();
+            }
+        };
+        // the client closed its connection mid-body (was a 500 incident too)
+        assertThatThrownBy(new RequestSizeLimit.BoundedBody(reset, 1000)::readAllBytes)
+                .isInstanceOf(dev.cpq.platform.problem.entity.IncompleteBodyException.class)
+                .satisfies(e -> assertThat(((dev.cpq.platform.problem.entity.ProblemException) e).problem().getStatus()).isEqualTo(400));
+    }
 }

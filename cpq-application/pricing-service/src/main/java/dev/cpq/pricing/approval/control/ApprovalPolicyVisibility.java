@@ -12,7 +12,7 @@ import java.net.URI;
 /**
  * Who may read the approval thresholds: not partners (API.md), except quote-service asking on a partner's
  * behalf while it decides the partner's submit or accept; that call bears the services' internal-call
- * mark for this request id and subject, which no partner can forge.
+ * mark for this request id, tenant and subject, which no partner can forge.
  */
 @ApplicationScoped
 public class ApprovalPolicyVisibility {
@@ -39,6 +39,6 @@ public class ApprovalPolicyVisibility {
         if (!caller.hasRole(Roles.PARTNER)) {
             return true;
         }
-        return internalCallMark != null && internalCalls.verifies(internalCallMark, method, requestUri, request.requestId(), caller.subject());
+        return internalCallMark != null && internalCalls.verifies(internalCallMark, method, requestUri, request.requestId(), caller.tenant().value(), caller.subject());
     }
 }

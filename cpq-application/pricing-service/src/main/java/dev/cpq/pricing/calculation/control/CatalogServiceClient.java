@@ -46,7 +46,7 @@ public class CatalogServiceClient {
 
     @Inject
     public CatalogServiceClient(CatalogLocation location, InternalCallSignature signature, TenantContext tenant) {
-        this(location, (method, target, requestId) -> signature.sign(method, target, requestId, tenant.caller().subject()));
+        this(location, (method, target, requestId) -> signature.sign(method, target, requestId, tenant.caller().tenant().value(), tenant.caller().subject()));
     }
 
     /** For tests: calls without a mark. */

@@ -86,7 +86,7 @@ public class RemoteCalls {
     public RemoteCalls(HttpServletRequest request, CurrentRequest current, TenantContext tenant, InternalCallSignature signature,
             MeterRegistry registry) {
         this(() -> request.getHeader("Authorization"), current::requestId,
-                (method, target, id) -> signature.sign(method, target, id, tenant.caller().subject()), registry);
+                (method, target, id) -> signature.sign(method, target, id, tenant.caller().tenant().value(), tenant.caller().subject()), registry);
     }
 
     RemoteCalls(Supplier<String> authorization, Supplier<String> requestId) {
