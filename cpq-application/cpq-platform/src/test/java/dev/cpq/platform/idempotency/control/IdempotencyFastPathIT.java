@@ -17,7 +17,6 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,22 +28,15 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class IdempotencyFastPathIT {
 
-    private final String schema = "idem_fp_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private final PlatformSchema schema = PlatformSchema.migrated("idem_fp_");
     private final String tenant = "it-" + UUID.randomUUID().toString().substring(0, 8);
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final PGSimpleDataSource dataSource = schema.dataSource();
     private final RedisGateway redis = RedisGateway.connect(RedisEndpoint.parse(RealServices.redis().url()), 4);
     private IdempotencyRecords records;
     private IdempotentCommands commands;
 
     @BeforeEach
     void migrate() {
-        RealServices.Postgres pg = RealServices.postgres();
-        Flyway.configure().dataSource(pg.url(), pg.user(), pg.password()).schemas(schema).defaultSchema(schema)
-                .table("flyway_platform_history").locations("classpath:dev/cpq/platform/db").load().migrate();
-        dataSource.setUrl(pg.url());
-        dataSource.setUser(pg.user());
-        dataSource.setPassword(pg.password());
-        dataSource.setCurrentSchema(schema);
         records = new IdempotencyRecords(dataSource);
         var fastPath = new IdempotencyFastPath(redis, CachePolicies.defaults(), CacheMetrics.inMemory());
         commands = new IdempotentCommands(records, new CommandTransaction(), fastPath, new SimpleMeterRegistry(),
@@ -54,9 +46,7 @@ class IdempotencyFastPathIT {
     @AfterEach
     void drop() throws SQLException {
         redis.close();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.close();
     }
 
     private IdempotentRequest request(String fingerprint) {

@@ -7,13 +7,8 @@ import dev.cpq.platform.idempotency.entity.CommandResponse;
 import dev.cpq.platform.idempotency.entity.IdempotencyKeyReusedException;
 import dev.cpq.platform.idempotency.entity.IdempotencyRequestInProgressException;
 import dev.cpq.platform.idempotency.entity.IdempotentRequest;
-import dev.cpq.testing.RealServices;
-import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.time.Duration;
-import java.util.UUID;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,27 +21,18 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class IdempotencyRecordsIT {
 
-    private final String schema = "idem_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final PlatformSchema schema = PlatformSchema.migrated("idem_it_");
+    private final PGSimpleDataSource dataSource = schema.dataSource();
     private IdempotencyRecords records;
 
     @BeforeEach
     void migrate() throws SQLException {
-        RealServices.Postgres pg = RealServices.postgres();
-        Flyway.configure().dataSource(pg.url(), pg.user(), pg.password()).schemas(schema).defaultSchema(schema)
-                .table("flyway_platform_history").locations("classpath:dev/cpq/platform/db").load().migrate();
-        dataSource.setUrl(pg.url());
-        dataSource.setUser(pg.user());
-        dataSource.setPassword(pg.password());
-        dataSource.setCurrentSchema(schema);
         records = new IdempotencyRecords(dataSource);
     }
 
     @AfterEach
     void drop() throws SQLException {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.close();
     }
 
     /** Both steps, as IdempotentCommands takes them (without its Redis look in between). */

@@ -18,13 +18,11 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -38,21 +36,14 @@ import org.postgresql.ds.PGSimpleDataSource;
  */
 class IdempotentCommandsIT {
 
-    private final String schema = "idem_cmd_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
-    private final PGSimpleDataSource dataSource = new PGSimpleDataSource();
+    private final PlatformSchema schema = PlatformSchema.migrated("idem_cmd_it_");
+    private final PGSimpleDataSource dataSource = schema.dataSource();
     private final UnreleasedClaims unreleased = new UnreleasedClaims();
     private RedisGateway redis;
     private IdempotentCommands commands;
 
     @BeforeEach
     void migrate() {
-        RealServices.Postgres pg = RealServices.postgres();
-        Flyway.configure().dataSource(pg.url(), pg.user(), pg.password()).schemas(schema).defaultSchema(schema)
-                .table("flyway_platform_history").locations("classpath:dev/cpq/platform/db").load().migrate();
-        dataSource.setUrl(pg.url());
-        dataSource.setUser(pg.user());
-        dataSource.setPassword(pg.password());
-        dataSource.setCurrentSchema(schema);
         redis = RedisGateway.connect(RedisEndpoint.parse(RealServices.redis().url()), 4);
         commands = new IdempotentCommands(new IdempotencyRecords(dataSource), new CommandTransaction(),
                 new IdempotencyFastPath(redis, CachePolicies.defaults(), CacheMetrics.inMemory()), new SimpleMeterRegistry(), unreleased);
@@ -61,9 +52,7 @@ class IdempotentCommandsIT {
     @AfterEach
     void drop() throws SQLException {
         ServiceControl.start("postgres"); // running unless a test failed inside its outage
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
-            s.execute("DROP SCHEMA " + schema + " CASCADE");
-        }
+        schema.close();
     }
 
     private static IdempotentRequest request(String key) {
