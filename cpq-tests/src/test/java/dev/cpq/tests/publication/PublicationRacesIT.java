@@ -2,18 +2,14 @@ package dev.cpq.tests.publication;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cpq.tests.support.AtOnce;
 import dev.cpq.tests.support.CatalogAdministration;
 import dev.cpq.tests.support.DeployedSuite;
 import dev.cpq.tests.support.DeployedSuite.Reply;
 import dev.cpq.tests.support.PricingAdministration;
 import dev.cpq.tests.support.TestTokens;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 
@@ -114,28 +110,8 @@ class PublicationRacesIT {
 
     /** {@link #RACERS} admins publish the same draft with the same If-Match at once (each with its own idempotency key). */
     private static List<Reply> race(String publishPath, String admin, String etag) throws Exception {
-        CountDownLatch ready = new CountDownLatch(RACERS);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(RACERS);
-        try {
-            List<Future<Reply>> futures = new ArrayList<>();
-            for (int i = 0; i < RACERS; i++) {
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return DeployedSuite.call("POST", publishPath, admin, null, "If-Match", etag, "Idempotency-Key", "race-" + UUID.randomUUID());
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> f : futures) {
-                replies.add(f.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.call(RACERS, i -> DeployedSuite.call("POST", publishPath, admin, null, "If-Match", etag, "Idempotency-Key",
+                "race-" + UUID.randomUUID()));
     }
 
     private static long publishEntries(String auditPath, String tenant) {

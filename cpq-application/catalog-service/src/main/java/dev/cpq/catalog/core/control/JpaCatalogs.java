@@ -7,6 +7,7 @@ import dev.cpq.catalog.core.entity.CatalogVersionNotFoundException;
 import dev.cpq.catalog.core.entity.Catalogs;
 import dev.cpq.catalog.core.entity.Offering;
 import dev.cpq.catalog.core.entity.RuleSet;
+import dev.cpq.platform.publication.entity.LineName;
 import dev.cpq.platform.security.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,6 +19,8 @@ import java.util.Optional;
 
 @ApplicationScoped
 public class JpaCatalogs implements Catalogs {
+
+    private static final LineName NAME = new LineName("CATALOG", "Catalog");
 
     @PersistenceContext(unitName = "catalog")
     EntityManager em;
@@ -89,13 +92,8 @@ public class JpaCatalogs implements Catalogs {
     }
 
     @Override
-    public String preconditionName() {
-        return "CATALOG";
-    }
-
-    @Override
-    public String auditType() {
-        return "Catalog";
+    public LineName name() {
+        return NAME;
     }
 
     @Override

@@ -60,7 +60,7 @@ public class Publication {
         line.lockPublication();
         R opened = opening.apply(line.active());
         V created = draft.apply(opened);
-        record(line.auditType(), line.auditId(created), command, null, created.statusName(), null, created.rowVersion());
+        record(line.name().auditType(), line.auditId(created), command, null, created.statusName(), null, created.rowVersion());
         return opened;
     }
 
@@ -70,12 +70,12 @@ public class Publication {
         V draft = line.forChange(version);
         draft.requireDraft();
         long before = draft.rowVersion();
-        expected.check(line.preconditionName(), before);
+        expected.check(line.name().precondition(), before);
         R edited = edit.apply(draft);
         // the row lock makes a second editor wait and then see the raised version; the optimistic check
         // at flush stays as the guard should the lock ever be bypassed
         line.touch(draft);
-        record(line.auditType(), line.auditId(draft), command, draft.statusName(), draft.statusName(), before, draft.rowVersion());
+        record(line.name().auditType(), line.auditId(draft), command, draft.statusName(), draft.statusName(), before, draft.rowVersion());
         return edited;
     }
 
@@ -89,7 +89,7 @@ public class Publication {
         V draft = line.forChange(version);
         draft.requireDraft();
         long before = draft.rowVersion();
-        expected.check(line.preconditionName(), before);
+        expected.check(line.name().precondition(), before);
         Optional<V> active = line.active();
         active.ifPresent(draft::requirePublishableOver);
         String from = draft.statusName();
@@ -101,7 +101,7 @@ public class Publication {
         draft.publish(now());
         line.flush();
         outbox.record(announcement.apply(draft, active), request.requestId());
-        record(line.auditType(), line.auditId(draft), command, from, draft.statusName(), before, draft.rowVersion());
+        record(line.name().auditType(), line.auditId(draft), command, from, draft.statusName(), before, draft.rowVersion());
         return new Published<>(draft, active);
     }
 
@@ -114,17 +114,17 @@ public class Publication {
         line.lockChanges();
         long current = line.currentVersion().orElse(0);
         if (current > 0) {
-            expected.orElseThrow(PreconditionRequiredException::new).check(line.preconditionName(), current);
+            expected.orElseThrow(PreconditionRequiredException::new).check(line.name().precondition(), current);
         } else {
-            expected.ifPresent(e -> e.check(line.preconditionName(), 0));
+            expected.ifPresent(e -> e.check(line.name().precondition(), 0));
         }
         V next = following.apply(current);
         if (!line.add(next)) {
             // the lock makes this unreachable between instances of this code; the unique version is the guard
-            throw new VersionConflictException(line.preconditionName(), expected.map(ExpectedVersion::value).orElse(null), null);
+            throw new VersionConflictException(line.name().precondition(), expected.map(ExpectedVersion::value).orElse(null), null);
         }
         outbox.record(announcement.apply(next), request.requestId());
-        record(line.auditType(), line.auditId(next), command, null, null, current == 0 ? null : current, line.versionOf(next));
+        record(line.name().auditType(), line.auditId(next), command, null, null, current == 0 ? null : current, line.versionOf(next));
         return next;
     }
 

@@ -24,10 +24,7 @@ public interface AppendOnlyLine<V> {
 
     long versionOf(V version);
 
-    /** The aggregate's name in a 412 of If-Match. */
-    String preconditionName();
-
-    String auditType();
+    LineName name();
 
     String auditId(V version);
 }

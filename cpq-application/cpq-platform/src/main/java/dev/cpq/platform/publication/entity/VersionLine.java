@@ -29,11 +29,7 @@ public interface VersionLine<V extends PublishableVersion<V>> {
     /** Raises the version's row version: every change of a draft's content is a change of the aggregate. */
     void touch(V version);
 
-    /** The aggregate's name in a 412 of If-Match ({@code CATALOG}: {@code CATALOG_VERSION_CONFLICT}). */
-    String preconditionName();
-
-    /** The aggregate type in the audit trail ({@code Catalog}). */
-    String auditType();
+    LineName name();
 
     /** The aggregate id of one version in the audit trail ({@code 42}, {@code standard.v3}). */
     String auditId(V version);

@@ -1,6 +1,7 @@
 package dev.cpq.pricing.approval.entity;
 
 import dev.cpq.platform.publication.entity.AppendOnlyLine;
+import dev.cpq.platform.publication.entity.LineName;
 import java.util.Optional;
 import java.util.OptionalLong;
 
@@ -24,13 +25,8 @@ public interface ApprovalPolicies extends AppendOnlyLine<ApprovalPolicy> {
     }
 
     @Override
-    default String preconditionName() {
-        return "APPROVAL_POLICY";
-    }
-
-    @Override
-    default String auditType() {
-        return "ApprovalPolicy";
+    default LineName name() {
+        return new LineName("APPROVAL_POLICY", "ApprovalPolicy");
     }
 
     /** The tenant has one policy: its versions share one id in the audit trail. */

@@ -1,5 +1,6 @@
 package dev.cpq.pricing.pricelist.entity;
 
+import dev.cpq.platform.publication.entity.LineName;
 import dev.cpq.platform.publication.entity.VersionLine;
 import java.util.Optional;
 
@@ -32,13 +33,8 @@ record PriceListLine(PriceLists lists, PriceListId id) implements VersionLine<Pr
     }
 
     @Override
-    public String preconditionName() {
-        return "PRICE_LIST";
-    }
-
-    @Override
-    public String auditType() {
-        return "PriceList";
+    public LineName name() {
+        return new LineName("PRICE_LIST", "PriceList");
     }
 
     /** {@code <priceListId>.v<n>}, as in the version's cache keys. */
