@@ -1,6 +1,5 @@
 package dev.cpq.catalog.core.entity;
 
-import dev.cpq.catalog.core.entity.InvalidDraftContentException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

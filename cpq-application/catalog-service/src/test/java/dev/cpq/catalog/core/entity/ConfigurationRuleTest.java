@@ -3,7 +3,6 @@ package dev.cpq.catalog.core.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cpq.catalog.core.entity.InvalidDraftContentException;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
