@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cpq.testing.RealServices;
+import dev.cpq.tests.support.AtOnce;
 import dev.cpq.tests.support.DeployedSuite;
 import dev.cpq.tests.support.DeployedSuite.Reply;
 import dev.cpq.tests.support.QuoteDesk;
@@ -12,13 +13,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
 
@@ -81,29 +77,7 @@ class ConcurrentAcceptScenarioTest {
     }
 
     private static List<Reply> concurrently(int n, IntFunction<Reply> call) throws Exception {
-        CountDownLatch ready = new CountDownLatch(n);
-        CountDownLatch go = new CountDownLatch(1);
-        ExecutorService pool = Executors.newFixedThreadPool(n);
-        List<Future<Reply>> futures = new ArrayList<>();
-        try {
-            for (int i = 0; i < n; i++) {
-                int index = i;
-                futures.add(pool.submit(() -> {
-                    ready.countDown();
-                    go.await();
-                    return call.apply(index);
-                }));
-            }
-            ready.await();
-            go.countDown();
-            List<Reply> replies = new ArrayList<>();
-            for (Future<Reply> f : futures) {
-                replies.add(f.get());
-            }
-            return replies;
-        } finally {
-            pool.shutdownNow();
-        }
+        return AtOnce.call(n, call);
     }
 
     static long count(String sql, String quoteId) throws Exception {

@@ -71,4 +71,27 @@ public final class BceConventions {
                 .orShould().resideInAPackage(rootPackage)
                 .because("a reader finds a use case by its name and each class by its role");
     }
+
+    /**
+     * The aggregate's own package ({@code <root>.<aggregate>}) is the bottom of the component: every use
+     * case may import it, it imports no use case (only itself, the {@code shared} value packages and what
+     * lies outside the component).
+     */
+    public static ArchRule aggregateKnowsNoUseCase(String rootPackage, String aggregatePackage, String... sharedPackages) {
+        String[] own = java.util.stream.Stream.concat(java.util.stream.Stream.of(aggregatePackage), java.util.Arrays.stream(sharedPackages))
+                .map(p -> rootPackage + "." + p + "..").toArray(String[]::new);
+        return noClasses().that().resideInAPackage(rootPackage + "." + aggregatePackage + "..")
+                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(rootPackage + "..")
+                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
+                                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(own)))
+                        .as("belong to a use case of " + rootPackage))
+                .because("the aggregate is what use cases share; one that knew a use case would tie them all to it");
+    }
+
+    /** Use cases ({@code <root>.<use case>}) may import one another one way only: no cycle between them. */
+    public static ArchRule useCasesAreFreeOfCycles(String rootPackage) {
+        return com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching(rootPackage + ".(*)..")
+                .should().beFreeOfCycles()
+                .because("a reader follows a use case down to the aggregate without coming back to where they started");
+    }
 }

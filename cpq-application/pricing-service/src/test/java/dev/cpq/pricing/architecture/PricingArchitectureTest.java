@@ -7,9 +7,24 @@ import org.junit.jupiter.api.Test;
 
 class PricingArchitectureTest {
 
+    private static final String PRICING = "dev.cpq.pricing";
+
     @Test
     void pricingFollowsTheBoundaryControlEntityConvention() {
-        assertThat(BceConventions.productionClasses("dev.cpq.pricing")).isNotEmpty();
-        BceConventions.check("dev.cpq.pricing");
+        assertThat(BceConventions.productionClasses(PRICING)).isNotEmpty();
+        BceConventions.check(PRICING);
+    }
+
+    /** The price list and the approval policy aggregates know no use case (money is their shared value package). */
+    @Test
+    void thePricingAggregatesKnowNoUseCase() {
+        var classes = BceConventions.productionClasses(PRICING);
+        BceConventions.aggregateKnowsNoUseCase(PRICING, "pricelist", "money").check(classes);
+        BceConventions.aggregateKnowsNoUseCase(PRICING, "approval", "money").check(classes);
+    }
+
+    @Test
+    void pricingUseCasesAreFreeOfCycles() {
+        BceConventions.useCasesAreFreeOfCycles(PRICING).check(BceConventions.productionClasses(PRICING));
     }
 }

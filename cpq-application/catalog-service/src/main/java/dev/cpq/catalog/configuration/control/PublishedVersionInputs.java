@@ -1,9 +1,9 @@
 package dev.cpq.catalog.configuration.control;
 
+import dev.cpq.catalog.core.entity.RuleGraph;
 import dev.cpq.catalog.offering.control.PublishedOfferings;
 import dev.cpq.catalog.offering.entity.OfferingDetail;
 import dev.cpq.catalog.rule.control.PublishedRuleGraphs;
-import dev.cpq.catalog.rule.entity.RuleGraph;
 import dev.cpq.platform.security.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

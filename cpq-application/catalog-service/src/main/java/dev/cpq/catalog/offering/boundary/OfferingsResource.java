@@ -1,7 +1,7 @@
 package dev.cpq.catalog.offering.boundary;
 
+import dev.cpq.catalog.core.entity.OfferingOption;
 import dev.cpq.catalog.offering.control.OfferingEditing;
-import dev.cpq.catalog.offering.entity.OfferingOption;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;

@@ -1,15 +1,11 @@
 package dev.cpq.catalog.offering.control;
 
-import dev.cpq.catalog.offering.entity.Offering;
-import dev.cpq.catalog.offering.entity.OfferingOption;
-import dev.cpq.catalog.offering.entity.Offerings;
-import dev.cpq.catalog.version.entity.Catalog;
-import dev.cpq.catalog.version.entity.CatalogVersion;
-import dev.cpq.catalog.version.entity.CatalogVersionNotFoundException;
-import dev.cpq.catalog.version.entity.Catalogs;
-import dev.cpq.platform.audit.control.AuditTrail;
-import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.catalog.core.entity.Catalog;
+import dev.cpq.catalog.core.entity.Catalogs;
+import dev.cpq.catalog.core.entity.Offering;
+import dev.cpq.catalog.core.entity.OfferingOption;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
+import dev.cpq.platform.publication.control.Publication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
@@ -26,38 +22,24 @@ public class OfferingEditing {
     public record Edited(Catalog catalog, Offering offering) {}
 
     private Catalogs catalogs;
-    private Offerings offerings;
-    private AuditTrail audit;
+    private Publication publication;
     private final Clock clock = Clock.systemUTC();
 
     protected OfferingEditing() {}
 
     @Inject
-    public OfferingEditing(Catalogs catalogs, Offerings offerings, AuditTrail audit) {
+    public OfferingEditing(Catalogs catalogs, Publication publication) {
         this.catalogs = catalogs;
-        this.offerings = offerings;
-        this.audit = audit;
+        this.publication = publication;
     }
 
     @Transactional
     public Edited putOffering(long version, ExpectedVersion expected, String offeringId, String name, String family,
             List<OfferingOption> options) {
-        Catalog catalog = catalogs.byVersionForChange(new CatalogVersion(version))
-                .orElseThrow(() -> new CatalogVersionNotFoundException(version));
-        catalog.requireDraft();
-        long before = catalog.rowVersion();
-        expected.check("CATALOG", before);
-        Offering offering = offerings.find(catalog.id(), offeringId).orElse(null);
-        if (offering == null) {
-            offering = Offering.of(catalog.id(), catalog.tenantId(), offeringId, name, family, options, clock.instant());
-            offerings.add(offering);
-        } else {
-            offering.replaceWith(name, family, options, clock.instant());
-        }
-        // every content change raises the version (the row lock makes a second editor wait and then see it);
-        // the optimistic check at flush stays as the guard should the lock ever be bypassed
-        catalogs.touch(catalog);
-        audit.succeeded(new AuditedChange("Catalog", Long.toString(version), PUT_OFFERING, "DRAFT", "DRAFT", before, catalog.rowVersion()));
-        return new Edited(catalog, offering);
+        return publication.editDraft(catalogs, version, expected, PUT_OFFERING, catalog -> {
+            Offering offering = catalog.putOffering(catalogs.offering(catalog, offeringId), offeringId, name, family, options, clock.instant());
+            catalogs.store(offering);
+            return new Edited(catalog, offering);
+        });
     }
 }

@@ -1,18 +1,13 @@
 package dev.cpq.catalog.offering.control;
 
 import dev.cpq.cache.key.CatalogCacheKeys;
-import dev.cpq.catalog.offering.entity.Offering;
+import dev.cpq.catalog.core.entity.Catalog;
+import dev.cpq.catalog.core.entity.CatalogNotPublishedException;
+import dev.cpq.catalog.core.entity.Catalogs;
+import dev.cpq.catalog.core.entity.Offering;
 import dev.cpq.catalog.offering.entity.OfferingDetail;
 import dev.cpq.catalog.offering.entity.OfferingList;
 import dev.cpq.catalog.offering.entity.OfferingNotFoundException;
-import dev.cpq.catalog.offering.entity.Offerings;
-import dev.cpq.catalog.version.entity.Catalog;
-import dev.cpq.catalog.version.entity.CatalogNotPublishedException;
-import dev.cpq.catalog.version.entity.CatalogStatus;
-import dev.cpq.catalog.version.entity.CatalogVersion;
-import dev.cpq.catalog.version.entity.CatalogVersionNotFoundException;
-import dev.cpq.catalog.version.entity.CatalogVersionNotPublishedException;
-import dev.cpq.catalog.version.entity.Catalogs;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.security.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -31,16 +26,14 @@ public class PublishedOfferings {
     static final String ALL_FAMILIES = "all";
 
     private Catalogs catalogs;
-    private Offerings offerings;
     private CachedReads reads;
     private TenantContext tenant;
 
     protected PublishedOfferings() {}
 
     @Inject
-    public PublishedOfferings(Catalogs catalogs, Offerings offerings, CachedReads reads, TenantContext tenant) {
+    public PublishedOfferings(Catalogs catalogs, CachedReads reads, TenantContext tenant) {
         this.catalogs = catalogs;
-        this.offerings = offerings;
         this.reads = reads;
         this.tenant = tenant;
     }
@@ -54,8 +47,8 @@ public class PublishedOfferings {
     public OfferingDetail offering(String offeringId, Optional<Long> catalogVersion) {
         long version = catalogVersion.orElseGet(this::activeVersion);
         return reads.projection(CatalogCacheKeys.offeringDetail(tenant(), version, offeringId), OfferingDetail.class, () -> {
-            Catalog catalog = published(version);
-            Offering offering = offerings.find(catalog.id(), offeringId).orElseThrow(() -> new OfferingNotFoundException(version, offeringId));
+            Catalog catalog = catalogs.published(version);
+            Offering offering = catalogs.offering(catalog, offeringId).orElseThrow(() -> new OfferingNotFoundException(version, offeringId));
             return OfferingDetail.of(version, offering);
         });
     }
@@ -63,18 +56,10 @@ public class PublishedOfferings {
     public OfferingList offerings(Optional<String> family) {
         long version = activeVersion();
         return reads.projection(CatalogCacheKeys.offeringList(tenant(), version, family.orElse(ALL_FAMILIES)), OfferingList.class, () -> {
-            Catalog catalog = published(version);
-            List<Offering> found = family.map(f -> offerings.ofFamily(catalog.id(), f)).orElseGet(() -> offerings.all(catalog.id()));
+            Catalog catalog = catalogs.published(version);
+            List<Offering> found = family.map(f -> catalogs.offeringsOf(catalog, f)).orElseGet(() -> catalogs.offerings(catalog));
             return new OfferingList(version, family.orElse(null), found.stream().map(o -> OfferingDetail.of(version, o)).toList());
         });
-    }
-
-    private Catalog published(long version) {
-        Catalog catalog = catalogs.byVersion(new CatalogVersion(version)).orElseThrow(() -> new CatalogVersionNotFoundException(version));
-        if (catalog.status() == CatalogStatus.DRAFT) {
-            throw new CatalogVersionNotPublishedException(catalog.version());
-        }
-        return catalog;
     }
 
     private String tenant() {

@@ -1,5 +1,7 @@
 package dev.cpq.catalog.offering.entity;
 
+import dev.cpq.catalog.core.entity.Offering;
+import dev.cpq.catalog.core.entity.OfferingOption;
 import java.util.List;
 
 /** A published offering as readers see it (and as it is cached): always naming its catalog version. */

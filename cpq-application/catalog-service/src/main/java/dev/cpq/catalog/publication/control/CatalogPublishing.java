@@ -1,26 +1,19 @@
 package dev.cpq.catalog.publication.control;
 
+import dev.cpq.catalog.core.entity.Catalog;
+import dev.cpq.catalog.core.entity.Catalogs;
 import dev.cpq.catalog.publication.entity.CatalogPublished;
-import dev.cpq.catalog.publication.entity.CatalogVersionOutdatedException;
-import dev.cpq.catalog.version.entity.Catalog;
-import dev.cpq.catalog.version.entity.CatalogVersion;
-import dev.cpq.catalog.version.entity.CatalogVersionNotFoundException;
-import dev.cpq.catalog.version.entity.Catalogs;
-import dev.cpq.messaging.outbox.Outbox;
-import dev.cpq.platform.audit.control.AuditTrail;
-import dev.cpq.platform.audit.entity.AuditedChange;
-import dev.cpq.platform.observability.control.CurrentRequest;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
+import dev.cpq.platform.publication.control.Publication;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import java.time.Clock;
 import java.util.Optional;
 
 /**
  * Publishing a draft: in one transaction (the command's), the draft becomes the active version, the
  * previous one is superseded, and {@code CatalogPublished} is written to the outbox. Publications of
  * a tenant are serialized, so versions become active strictly in order; a draft older than the active
- * version is refused.
+ * version is refused ({@link Catalog#requirePublishableOver}).
  */
 @ApplicationScoped
 public class CatalogPublishing {
@@ -30,41 +23,18 @@ public class CatalogPublishing {
     public record Published(Catalog catalog, Optional<Long> previousVersion) {}
 
     private Catalogs catalogs;
-    private Outbox outbox;
-    private AuditTrail audit;
-    private CurrentRequest request;
-    private final Clock clock = Clock.systemUTC();
+    private Publication publication;
 
     protected CatalogPublishing() {}
 
     @Inject
-    public CatalogPublishing(Catalogs catalogs, Outbox outbox, AuditTrail audit, CurrentRequest request) {
+    public CatalogPublishing(Catalogs catalogs, Publication publication) {
         this.catalogs = catalogs;
-        this.outbox = outbox;
-        this.audit = audit;
-        this.request = request;
+        this.publication = publication;
     }
 
     public Published publish(long version, ExpectedVersion expected) {
-        catalogs.lockPublication();
-        Catalog draft = catalogs.byVersionForChange(new CatalogVersion(version))
-                .orElseThrow(() -> new CatalogVersionNotFoundException(version));
-        draft.requireDraft();
-        long before = draft.rowVersion();
-        expected.check("CATALOG", before);
-        Optional<Catalog> active = catalogs.active();
-        if (active.isPresent() && active.get().version().isNewerThan(draft.version())) {
-            throw new CatalogVersionOutdatedException(version, active.get().version().sequence());
-        }
-        // the one-active-version index is checked per statement: supersede first, then publish
-        active.ifPresent(previous -> {
-            previous.supersede();
-            catalogs.flush();
-        });
-        draft.publish(clock.instant());
-        catalogs.flush();
-        outbox.record(CatalogPublished.of(draft, active), request.requestId());
-        audit.succeeded(new AuditedChange("Catalog", Long.toString(version), PUBLISH, "DRAFT", "PUBLISHED", before, draft.rowVersion()));
-        return new Published(draft, active.map(c -> c.version().sequence()));
+        Publication.Published<Catalog> published = publication.publish(catalogs, version, expected, PUBLISH, CatalogPublished::of);
+        return new Published(published.version(), published.superseded().map(c -> c.version().sequence()));
     }
 }

@@ -3,7 +3,7 @@ package dev.cpq.catalog.publication.entity;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.cpq.catalog.version.entity.Catalog;
+import dev.cpq.catalog.core.entity.Catalog;
 import dev.cpq.messaging.event.DomainEvent;
 import java.util.Optional;
 

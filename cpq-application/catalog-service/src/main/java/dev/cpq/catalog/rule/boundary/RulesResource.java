@@ -1,9 +1,9 @@
 package dev.cpq.catalog.rule.boundary;
 
+import dev.cpq.catalog.core.entity.ConfigurationRule;
+import dev.cpq.catalog.core.entity.OptionValue;
+import dev.cpq.catalog.core.entity.RuleKind;
 import dev.cpq.catalog.rule.control.RuleEditing;
-import dev.cpq.catalog.rule.entity.ConfigurationRule;
-import dev.cpq.catalog.rule.entity.OptionValue;
-import dev.cpq.catalog.rule.entity.RuleKind;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;

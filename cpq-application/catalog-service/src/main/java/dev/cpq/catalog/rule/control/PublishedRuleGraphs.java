@@ -1,15 +1,9 @@
 package dev.cpq.catalog.rule.control;
 
 import dev.cpq.cache.key.ConfigurationRuleCacheKeys;
-import dev.cpq.catalog.rule.entity.RuleGraph;
-import dev.cpq.catalog.rule.entity.RuleSet;
-import dev.cpq.catalog.rule.entity.RuleSets;
-import dev.cpq.catalog.version.entity.Catalog;
-import dev.cpq.catalog.version.entity.CatalogStatus;
-import dev.cpq.catalog.version.entity.CatalogVersion;
-import dev.cpq.catalog.version.entity.CatalogVersionNotFoundException;
-import dev.cpq.catalog.version.entity.CatalogVersionNotPublishedException;
-import dev.cpq.catalog.version.entity.Catalogs;
+import dev.cpq.catalog.core.entity.Catalog;
+import dev.cpq.catalog.core.entity.Catalogs;
+import dev.cpq.catalog.core.entity.RuleGraph;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.security.control.TenantContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -20,28 +14,22 @@ import jakarta.inject.Inject;
 public class PublishedRuleGraphs {
 
     private Catalogs catalogs;
-    private RuleSets ruleSets;
     private CachedReads reads;
     private TenantContext tenant;
 
     protected PublishedRuleGraphs() {}
 
     @Inject
-    public PublishedRuleGraphs(Catalogs catalogs, RuleSets ruleSets, CachedReads reads, TenantContext tenant) {
+    public PublishedRuleGraphs(Catalogs catalogs, CachedReads reads, TenantContext tenant) {
         this.catalogs = catalogs;
-        this.ruleSets = ruleSets;
         this.reads = reads;
         this.tenant = tenant;
     }
 
     public RuleGraph of(long catalogVersion, String family) {
         return reads.projection(ConfigurationRuleCacheKeys.ruleGraph(tenant.tenant().value(), catalogVersion, family), RuleGraph.class, () -> {
-            Catalog catalog = catalogs.byVersion(new CatalogVersion(catalogVersion))
-                    .orElseThrow(() -> new CatalogVersionNotFoundException(catalogVersion));
-            if (catalog.status() == CatalogStatus.DRAFT) {
-                throw new CatalogVersionNotPublishedException(catalog.version());
-            }
-            return ruleSets.find(catalog.id(), family).map(r -> r.graphOf(catalogVersion))
+            Catalog catalog = catalogs.published(catalogVersion);
+            return catalogs.ruleSet(catalog, family).map(r -> r.graphOf(catalogVersion))
                     .orElseGet(() -> RuleGraph.empty(catalogVersion, family));
         });
     }

@@ -1,7 +1,7 @@
 package dev.cpq.catalog.version.boundary;
 
+import dev.cpq.catalog.core.entity.Catalog;
 import dev.cpq.catalog.version.control.CatalogVersionQueries;
-import dev.cpq.catalog.version.entity.Catalog;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;

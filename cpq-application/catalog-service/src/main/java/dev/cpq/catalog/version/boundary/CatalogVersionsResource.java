@@ -1,8 +1,8 @@
 package dev.cpq.catalog.version.boundary;
 
+import dev.cpq.catalog.core.entity.Catalog;
 import dev.cpq.catalog.version.control.CatalogDrafting;
 import dev.cpq.catalog.version.control.CatalogVersionQueries;
-import dev.cpq.catalog.version.entity.Catalog;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.security.entity.Roles;
 import io.swagger.v3.oas.annotations.Operation;

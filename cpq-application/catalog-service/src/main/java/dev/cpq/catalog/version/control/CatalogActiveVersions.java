@@ -2,7 +2,7 @@ package dev.cpq.catalog.version.control;
 
 import dev.cpq.cache.key.CatalogCacheKeys;
 import dev.cpq.cache.key.ConfigurationRuleCacheKeys;
-import dev.cpq.catalog.version.entity.Catalogs;
+import dev.cpq.catalog.core.entity.Catalogs;
 import dev.cpq.platform.cache.entity.ActiveVersionSource;
 import dev.cpq.platform.cache.entity.AuthoritativeVersion;
 import dev.cpq.platform.security.control.TenantContext;

@@ -1,8 +1,8 @@
 package dev.cpq.catalog.version.control;
 
-import dev.cpq.catalog.version.entity.Catalog;
-import dev.cpq.catalog.version.entity.CatalogNotPublishedException;
-import dev.cpq.catalog.version.entity.Catalogs;
+import dev.cpq.catalog.core.entity.Catalog;
+import dev.cpq.catalog.core.entity.CatalogNotPublishedException;
+import dev.cpq.catalog.core.entity.Catalogs;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 

@@ -3,12 +3,12 @@ package dev.cpq.catalog.configuration.control;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cpq.catalog.core.entity.CatalogVersion;
+import dev.cpq.catalog.core.entity.CatalogVersionNotPublishedException;
+import dev.cpq.catalog.core.entity.RuleGraph;
 import dev.cpq.catalog.offering.control.PublishedOfferings;
 import dev.cpq.catalog.offering.entity.OfferingDetail;
 import dev.cpq.catalog.rule.control.PublishedRuleGraphs;
-import dev.cpq.catalog.rule.entity.RuleGraph;
-import dev.cpq.catalog.version.entity.CatalogVersion;
-import dev.cpq.catalog.version.entity.CatalogVersionNotPublishedException;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Caller;
 import dev.cpq.platform.security.entity.TenantId;

@@ -3,12 +3,12 @@ package dev.cpq.catalog.configuration.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cpq.catalog.core.entity.ConfigurationRule;
+import dev.cpq.catalog.core.entity.OfferingOption;
+import dev.cpq.catalog.core.entity.OptionValue;
+import dev.cpq.catalog.core.entity.RuleGraph;
+import dev.cpq.catalog.core.entity.RuleKind;
 import dev.cpq.catalog.offering.entity.OfferingDetail;
-import dev.cpq.catalog.offering.entity.OfferingOption;
-import dev.cpq.catalog.rule.entity.ConfigurationRule;
-import dev.cpq.catalog.rule.entity.OptionValue;
-import dev.cpq.catalog.rule.entity.RuleGraph;
-import dev.cpq.catalog.rule.entity.RuleKind;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;

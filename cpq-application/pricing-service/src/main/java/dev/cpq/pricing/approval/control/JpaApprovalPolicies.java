@@ -3,7 +3,6 @@ package dev.cpq.pricing.approval.control;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.pricing.approval.entity.ApprovalPolicies;
 import dev.cpq.pricing.approval.entity.ApprovalPolicy;
-import dev.cpq.pricing.approval.entity.ApprovalPolicyVersionTakenException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -76,13 +75,14 @@ public class JpaApprovalPolicies implements ApprovalPolicies {
     }
 
     @Override
-    public void add(ApprovalPolicy policy) {
+    public boolean add(ApprovalPolicy policy) {
         try {
             em.persist(policy);
             em.flush();
+            return true;
         } catch (PersistenceException e) {
             if (isUniqueViolation(e)) {
-                throw new ApprovalPolicyVersionTakenException(policy.policyVersion(), e);
+                return false;
             }
             throw e;
         }

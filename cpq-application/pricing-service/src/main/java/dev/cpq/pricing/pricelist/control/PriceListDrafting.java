@@ -1,7 +1,6 @@
 package dev.cpq.pricing.pricelist.control;
 
-import dev.cpq.platform.audit.control.AuditTrail;
-import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.publication.control.Publication;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.pricing.pricelist.entity.PriceEntries;
 import dev.cpq.pricing.pricelist.entity.PriceList;
@@ -29,31 +28,29 @@ public class PriceListDrafting {
 
     private PriceLists priceLists;
     private PriceEntries entries;
+    private Publication publication;
     private TenantContext tenant;
-    private AuditTrail audit;
     private final Clock clock = Clock.systemUTC();
 
     protected PriceListDrafting() {}
 
     @Inject
-    public PriceListDrafting(PriceLists priceLists, PriceEntries entries, TenantContext tenant, AuditTrail audit) {
+    public PriceListDrafting(PriceLists priceLists, PriceEntries entries, Publication publication, TenantContext tenant) {
         this.priceLists = priceLists;
         this.entries = entries;
+        this.publication = publication;
         this.tenant = tenant;
-        this.audit = audit;
     }
 
     public Opened openDraft(PriceListId id, String name, StalenessPolicy stalenessPolicy, Integer validityDays) {
-        // waits for a running publication of the list, so the copy is of the version that is active now
-        priceLists.lockPublication(id);
-        Optional<PriceList> active = priceLists.active(id);
-        PriceListTerms inherited = active.or(() -> priceLists.newest(id)).map(PriceList::terms).orElseGet(() -> PriceListTerms.initial(id));
-        PriceListTerms terms = inherited.with(name, stalenessPolicy, validityDays);
-        PriceList draft = PriceList.draft(tenant.tenant().value(), id, priceLists.nextVersion(id), terms, clock.instant());
-        priceLists.add(draft);
-        int copied = active.map(source -> entries.copy(source, draft)).orElse(0);
-        audit.succeeded(AuditedChange.created("PriceList", PriceListAudit.aggregateId(draft), OPEN_DRAFT, draft.status().name(),
-                draft.rowVersion()));
-        return new Opened(draft, active.map(a -> a.version().sequence()), copied);
+        // the mechanism waits for a running publication of the list, so the copy is of the version that is active now
+        return publication.openDraft(priceLists.line(id), OPEN_DRAFT, active -> {
+            PriceListTerms inherited = active.or(() -> priceLists.newest(id)).map(PriceList::terms).orElseGet(() -> PriceListTerms.initial(id));
+            PriceListTerms terms = inherited.with(name, stalenessPolicy, validityDays);
+            PriceList draft = PriceList.draft(tenant.tenant().value(), id, priceLists.nextVersion(id), terms, clock.instant());
+            priceLists.add(draft);
+            int copied = active.map(source -> entries.copy(source, draft)).orElse(0);
+            return new Opened(draft, active.map(a -> a.version().sequence()), copied);
+        }, Opened::draft);
     }
 }

@@ -38,16 +38,14 @@ public class PriceListQueries {
 
     private PriceLists priceLists;
     private PriceEntries entries;
-    private PriceListLookup lookup;
     private TenantContext tenant;
 
     protected PriceListQueries() {}
 
     @Inject
-    public PriceListQueries(PriceLists priceLists, PriceEntries entries, PriceListLookup lookup, TenantContext tenant) {
+    public PriceListQueries(PriceLists priceLists, PriceEntries entries, TenantContext tenant) {
         this.priceLists = priceLists;
         this.entries = entries;
-        this.lookup = lookup;
         this.tenant = tenant;
     }
 
@@ -96,10 +94,10 @@ public class PriceListQueries {
     }
 
     public VersionDetail version(PriceListId id, long version) {
-        PriceList priceList = priceLists.byVersion(id, new PriceListVersion(version)).orElseThrow(() -> lookup.notFound(id, version));
+        PriceList priceList = priceLists.byVersion(id, new PriceListVersion(version)).orElseThrow(() -> priceLists.notFound(id, version));
         if (partner() && priceList.isDraft()) {
             // a draft is not visible to partners: the same 404 as a version that does not exist
-            throw priceLists.active(id).isPresent() ? lookup.notFound(id, version) : new PriceListNotFoundException(id);
+            throw priceLists.active(id).isPresent() ? priceLists.notFound(id, version) : new PriceListNotFoundException(id);
         }
         return new VersionDetail(priceList, entries.of(priceList));
     }

@@ -1,5 +1,6 @@
 package dev.cpq.pricing.pricelist.entity;
 
+import dev.cpq.platform.publication.entity.PublishableVersion;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -21,7 +22,7 @@ import java.util.Optional;
  */
 @Entity
 @Table(name = "price_list")
-public class PriceList {
+public class PriceList implements PublishableVersion<PriceList> {
 
     public static final int MAX_NAME_LENGTH = 200;
 
@@ -82,7 +83,16 @@ public class PriceList {
         return new PriceList(tenantId, priceListId, version, terms, now);
     }
 
+    /** The list's publication rule: a draft older than the active version would move the list backwards. */
+    @Override
+    public void requirePublishableOver(PriceList active) {
+        if (active.version().isNewerThan(version())) {
+            throw new PriceListVersionOutdatedException(priceListId(), versionNo, active.version().sequence());
+        }
+    }
+
     /** The draft becomes the list's active version. */
+    @Override
     public void publish(Instant now) {
         requireDraft();
         this.status = PriceListStatus.PUBLISHED;
@@ -90,6 +100,7 @@ public class PriceList {
     }
 
     /** A later version was published: this one is history now. */
+    @Override
     public void supersede() {
         if (status != PriceListStatus.PUBLISHED) {
             throw new IllegalStateException("only the published version is superseded, not a " + status + " one");
@@ -98,6 +109,7 @@ public class PriceList {
     }
 
     /** Only a draft is edited or published; published and superseded versions are what prices were made against. */
+    @Override
     public void requireDraft() {
         if (status != PriceListStatus.DRAFT) {
             throw new PriceListVersionNotDraftException(priceListId(), version(), status);
@@ -152,6 +164,12 @@ public class PriceList {
         return Optional.ofNullable(publishedAt);
     }
 
+    @Override
+    public String statusName() {
+        return status.name();
+    }
+
+    @Override
     public long rowVersion() {
         return rowVersion;
     }

@@ -1,5 +1,7 @@
 package dev.cpq.pricing.pricelist.entity;
 
+import dev.cpq.platform.problem.entity.ProblemException;
+import dev.cpq.platform.publication.entity.VersionLine;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -59,4 +61,14 @@ public interface PriceLists {
     PriceListVersion nextVersion(PriceListId id);
 
     void add(PriceList priceList);
+
+    /** The versions of one list, as drafting, editing and publishing need them. */
+    default VersionLine<PriceList> line(PriceListId id) {
+        return new PriceListLine(this, id);
+    }
+
+    /** Says precisely what is missing when a version is not found: the whole list, or just that version. */
+    default ProblemException notFound(PriceListId id, long version) {
+        return exists(id) ? new PriceListVersionNotFoundException(id, version) : new PriceListNotFoundException(id);
+    }
 }

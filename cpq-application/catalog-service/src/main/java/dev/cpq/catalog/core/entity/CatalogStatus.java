@@ -1,0 +1,7 @@
+package dev.cpq.catalog.core.entity;
+
+public enum CatalogStatus {
+    DRAFT,
+    PUBLISHED,
+    SUPERSEDED
+}

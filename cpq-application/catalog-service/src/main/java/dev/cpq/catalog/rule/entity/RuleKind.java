@@ -1,9 +1,0 @@
-package dev.cpq.catalog.rule.entity;
-
-/** The two relations between option values the catalog knows. */
-public enum RuleKind {
-    /** choosing {@code when} makes {@code then} mandatory */
-    REQUIRES,
-    /** {@code when} and {@code then} cannot be chosen together */
-    EXCLUDES
-}

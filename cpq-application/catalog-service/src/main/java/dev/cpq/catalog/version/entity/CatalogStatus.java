@@ -1,7 +1,0 @@
-package dev.cpq.catalog.version.entity;
-
-public enum CatalogStatus {
-    DRAFT,
-    PUBLISHED,
-    SUPERSEDED
-}
