@@ -49,25 +49,23 @@ create_domain() {
 }
 
 # The valve that labels the container's own error answers application/problem+json
-# (deploy/glassfish/problem-error-report): the web container loads it with web-core's bundle class
-# loader, so it is a fragment of that bundle in the installation's modules/, not a jar in the domain's
-# lib. A new or changed fragment attaches only when the OSGi cache is resolved anew: with the domain
-# stopped, the jar is replaced and the domain's osgi-cache removed.
+# (deploy/glassfish/problem-error-report), compiled against the installation's modules into a jar in the
+# domain's lib: the virtual server loads the class its errorReportValve property names with the common
+# class loader, once, when the web container starts; a changed valve restarts the domain.
 GF_PROBLEM_VALVE_SRC=$CPQ_ROOT/deploy/glassfish/problem-error-report
 GF_PROBLEM_VALVE_CLASS=dev.cpq.container.ProblemErrorReportValve
-GF_PROBLEM_VALVE_JAR=$GF_HOME/glassfish/modules/cpq-problem-error-report.jar
+GF_PROBLEM_VALVE_JAR=$GF_DOMAIN_DIR/lib/cpq-problem-error-report.jar
 
 install_problem_valve() {
   local sum build
-  sum=$(cat "$GF_PROBLEM_VALVE_SRC/MANIFEST.MF" "$GF_PROBLEM_VALVE_SRC"/dev/cpq/container/*.java | sha256sum | cut -c1-16)
+  sum=$(cat "$GF_PROBLEM_VALVE_SRC"/dev/cpq/container/*.java | sha256sum | cut -c1-16)
   [[ -f $GF_PROBLEM_VALVE_JAR && $(cat "$GF_PROBLEM_VALVE_JAR.sum" 2>/dev/null) == "$sum" ]] && return 0
   if pid_alive "$(gf_pid_file)"; then stop_glassfish; fi
   build=$CPQ_STATE/problem-error-report
   rm -rf "$build" && mkdir -p "$build/classes"
-  step "glassfish: problem error report valve (web-core fragment)" "$CPQ_LOGS/glassfish-install.log" bash -c "
+  step "glassfish: problem error report valve" "$CPQ_LOGS/glassfish-install.log" bash -c "
     '$(java17_home)/bin/javac' --release 17 -cp '$GF_HOME/glassfish/modules/*' -d '$build/classes' '$GF_PROBLEM_VALVE_SRC'/dev/cpq/container/*.java &&
-    '$(java17_home)/bin/jar' --create --file '$GF_PROBLEM_VALVE_JAR' --manifest '$GF_PROBLEM_VALVE_SRC/MANIFEST.MF' -C '$build/classes' ."
-  rm -rf "$GF_DOMAIN_DIR/osgi-cache"
+    '$(java17_home)/bin/jar' --create --file '$GF_PROBLEM_VALVE_JAR' -C '$build/classes' ."
   echo "$sum" >"$GF_PROBLEM_VALVE_JAR.sum"
 }
 

@@ -15,9 +15,8 @@ import org.apache.catalina.valves.ErrorReportValve;
  * {@code text/html} after the page is written; this one labels it {@code application/problem+json}, and
  * answers a status without a page with a minimal problem instead of the HTML report.
  * <p>
- * Named by the virtual server's {@code errorReportValve} property. The web container loads that class
- * with its own bundle's class loader, so this class ships as an OSGi fragment of the web-core bundle
- * (installed under the GlassFish installation's modules/), not in the domain's lib.
+ * Named by the virtual server's {@code errorReportValve} property; the virtual server loads it with the
+ * common class loader (a jar in the domain's lib) when the web container starts.
  */
 public class ProblemErrorReportValve extends ErrorReportValve {
 

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 
 /**
  * HTTP/1.1 written by hand on a socket, for the requests an HTTP client refuses to send (an incomplete
@@ -64,14 +65,32 @@ public final class RawHttp implements AutoCloseable {
         return request.append("\r\n").toString();
     }
 
-    /** Writes the request (ISO-8859-1: every char one byte) and reads one answer. */
+    /**
+     * Writes the request (ISO-8859-1: every char one byte) and reads one answer. The writing runs beside the
+     * reading: a server may answer and close before a large request is written (the write then fails with
+     * a broken pipe, which is no failure of the exchange: the answer is).
+     */
     public Answer send(String request) {
+        byte[] bytes = request.getBytes(StandardCharsets.ISO_8859_1);
+        Thread writer = new Thread(() -> {
+            try {
+                socket.getOutputStream().write(bytes);
+                socket.getOutputStream().flush();
+            } catch (IOException refusedMidRequest) {
+                // the server has stopped reading; its answer tells why
+            }
+        }, "raw-http-writer");
+        writer.setDaemon(true);
+        writer.start();
         try {
-            socket.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
-            socket.getOutputStream().flush();
-            return read();
+            Answer answer = read();
+            writer.join(TimeUnit.SECONDS.toMillis(60));
+            return answer;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
         }
     }
 
