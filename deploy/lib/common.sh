@@ -15,6 +15,7 @@ GF_PORT_BASE=${CPQ_GLASSFISH_PORT_BASE:-18000}   # admin = base+48, http = base+
 GF_ADMIN_PORT=$((GF_PORT_BASE + 48))
 GF_HTTP_PORT=$((GF_PORT_BASE + 80))
 GF_HEAP=${CPQ_GLASSFISH_HEAP:-1g}
+EDGE_PORT=${CPQ_EDGE_PORT:-18090}   # HAProxy, the single public entry in front of GlassFish's HTTP listener
 KAFKA_HEAP=${CPQ_KAFKA_HEAP:-256m}
 
 GLASSFISH_VERSION=7.0.21
@@ -117,6 +118,31 @@ java17_home() { # GlassFish 7.0.x needs JDK 17 or 21
   v=$("$candidate/bin/java" -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -1)
   [[ $v == 17 || $v == 21 ]] && { echo "$candidate"; return 0; }
   return 1
+}
+
+# The problems the container and the edge answer themselves (status|code|title|detail), one table for
+# both: GlassFish's send-error pages (glassfish.sh) and HAProxy's error files (edge.sh).
+CPQ_CONTAINER_PROBLEMS=(
+  "400|BAD_REQUEST|Bad request|The request was rejected."
+  "401|UNAUTHENTICATED|Authentication required|A bearer token is required."
+  "403|FORBIDDEN|Forbidden|Your roles do not allow this operation."
+  "404|NOT_FOUND|Not found|No such resource."
+  "405|METHOD_NOT_ALLOWED|Method not allowed|This resource does not support that method."
+  "408|REQUEST_TIMEOUT|Request timeout|The request was not received in time."
+  "411|LENGTH_REQUIRED|Length required|The request needs a Content-Length or a chunked body."
+  "413|PAYLOAD_TOO_LARGE|Payload too large|The request is too large."
+  "414|URI_TOO_LONG|URI too long|The request URI is too long."
+  "415|UNSUPPORTED_MEDIA_TYPE|Unsupported media type|Send application/json."
+  "500|INTERNAL_ERROR|Internal error|The service failed unexpectedly."
+  "501|NOT_IMPLEMENTED|Not implemented|The method is not supported."
+  "503|SERVICE_UNAVAILABLE|Service unavailable|The service is not available; retry shortly."
+  "505|HTTP_VERSION_NOT_SUPPORTED|HTTP version not supported|Use HTTP/1.1."
+)
+
+# problem_json STATUS CODE TITLE DETAIL   one RFC 9457 problem body (one line)
+problem_json() {
+  printf '{"type":"urn:cpq:problem:%s","title":"%s","status":%s,"detail":"%s","code":"%s"}\n' \
+    "$(tr 'A-Z_' 'a-z-' <<<"$2")" "$3" "$1" "$4" "$2"
 }
 
 mvn_quiet() { timeout 1200 mvn -B -ntp "$@"; }

@@ -48,6 +48,27 @@ create_domain() {
   rm -f "$GF_CONFIG_MARK" "$GF_DEPLOYED"
 }
 
+# The valve that labels the container's own error answers application/problem+json
+# (deploy/glassfish/problem-error-report), compiled against the installation's modules into a jar in the
+# domain's lib: the virtual server loads the class its errorReportValve property names with the common
+# class loader, once, when the web container starts; a changed valve restarts the domain.
+GF_PROBLEM_VALVE_SRC=$CPQ_ROOT/deploy/glassfish/problem-error-report
+GF_PROBLEM_VALVE_CLASS=dev.cpq.container.ProblemErrorReportValve
+GF_PROBLEM_VALVE_JAR=$GF_DOMAIN_DIR/lib/cpq-problem-error-report.jar
+
+install_problem_valve() {
+  local sum build
+  sum=$(cat "$GF_PROBLEM_VALVE_SRC"/dev/cpq/container/*.java | sha256sum | cut -c1-16)
+  [[ -f $GF_PROBLEM_VALVE_JAR && $(cat "$GF_PROBLEM_VALVE_JAR.sum" 2>/dev/null) == "$sum" ]] && return 0
+  if pid_alive "$(gf_pid_file)"; then stop_glassfish; fi
+  build=$CPQ_STATE/problem-error-report
+  rm -rf "$build" && mkdir -p "$build/classes"
+  step "glassfish: problem error report valve" "$CPQ_LOGS/glassfish-install.log" bash -c "
+    '$(java17_home)/bin/javac' --release 17 -cp '$GF_HOME/glassfish/modules/*' -d '$build/classes' '$GF_PROBLEM_VALVE_SRC'/dev/cpq/container/*.java &&
+    '$(java17_home)/bin/jar' --create --file '$GF_PROBLEM_VALVE_JAR' -C '$build/classes' ."
+  echo "$sum" >"$GF_PROBLEM_VALVE_JAR.sum"
+}
+
 start_glassfish() {
   if gf_running; then
     say "glassfish: running (admin 127.0.0.1:$GF_ADMIN_PORT)"
@@ -80,7 +101,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v21" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
+  printf '%s\n' "v22" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -190,33 +211,22 @@ apply_domain_configuration() {
 # config (not docroot: not served as content), served by the virtual server's send-error pages with the
 # content type of their extension (.problem -> application/problem+json, mapped in default-web.xml).
 # What Grizzly refuses before the web container runs (a header section over GF_MAX_HEADER_BYTES, an
-# undecodable URI such as %00) stays a bare 400 with an empty body (docs/runbook.md).
+# undecodable URI such as %00) stays a bare 400 with an empty body when GlassFish is called directly;
+# the edge in front (deploy/lib/edge.sh) refuses those itself or turns them into problems (docs/runbook.md).
 GF_ERROR_PAGES=$GF_DOMAIN_DIR/config/cpq-errors
 
 configure_problem_error_pages() {
   local vs=configs.config.server-config.http-service.virtual-server.server n=0 entry status code title detail
   mkdir -p "$GF_ERROR_PAGES"
-  for entry in \
-    "400|BAD_REQUEST|Bad request|The request was rejected." \
-    "401|UNAUTHENTICATED|Authentication required|A bearer token is required." \
-    "403|FORBIDDEN|Forbidden|Your roles do not allow this operation." \
-    "404|NOT_FOUND|Not found|No such resource." \
-    "405|METHOD_NOT_ALLOWED|Method not allowed|This resource does not support that method." \
-    "408|REQUEST_TIMEOUT|Request timeout|The request was not received in time." \
-    "411|LENGTH_REQUIRED|Length required|The request needs a Content-Length or a chunked body." \
-    "413|PAYLOAD_TOO_LARGE|Payload too large|The request is too large." \
-    "414|URI_TOO_LONG|URI too long|The request URI is too long." \
-    "415|UNSUPPORTED_MEDIA_TYPE|Unsupported media type|Send application/json." \
-    "500|INTERNAL_ERROR|Internal error|The service failed unexpectedly." \
-    "501|NOT_IMPLEMENTED|Not implemented|The method is not supported." \
-    "503|SERVICE_UNAVAILABLE|Service unavailable|The service is not available; retry shortly." \
-    "505|HTTP_VERSION_NOT_SUPPORTED|HTTP version not supported|Use HTTP/1.1."; do
+  for entry in "${CPQ_CONTAINER_PROBLEMS[@]}"; do
     IFS='|' read -r status code title detail <<<"$entry"
-    printf '{"type":"urn:cpq:problem:%s","title":"%s","status":%s,"detail":"%s","code":"%s"}\n' \
-      "$(tr 'A-Z_' 'a-z-' <<<"$code")" "$title" "$status" "$detail" "$code" >"$GF_ERROR_PAGES/$status.problem"
+    problem_json "$status" "$code" "$title" "$detail" >"$GF_ERROR_PAGES/$status.problem"
     n=$((n + 1))
     asadmin set "$vs.property.send-error_$n=code=$status path=$GF_ERROR_PAGES/$status.problem"
   done
+  # labels those pages application/problem+json (the stock valve says text/html) and answers a status
+  # without a page with a minimal problem instead of the HTML report (install_problem_valve)
+  asadmin set "$vs.property.errorReportValve=$GF_PROBLEM_VALVE_CLASS"
   # the root web module serves the docroot: its index.html is GlassFish's "Server Running" page (names the
   # product and links its documentation). Without it, GET / is the 404 problem above like any unknown path.
   rm -f "$GF_DOMAIN_DIR/docroot/index.html"
@@ -273,6 +283,7 @@ step_quiet() { local log=$1; shift; "$@" >>"$log" 2>&1; }
 glassfish_up() {
   install_glassfish
   create_domain
+  install_problem_valve
   start_glassfish
   if configure_domain; then
     restart_glassfish # JVM options and the driver take effect on restart

@@ -328,7 +328,8 @@ services_start() { # [component...]
       redis) start_redis ;;
       kafka) start_kafka ;;
       redis-cluster) start_redis_cluster ;;
-      *) die "unknown component '$c' (postgres, redis, kafka, redis-cluster)" ;;
+      edge) start_edge ;;
+      *) die "unknown component '$c' (postgres, redis, kafka, redis-cluster, edge)" ;;
     esac
   done
   write_services_env
@@ -336,14 +337,15 @@ services_start() { # [component...]
 
 services_stop() { # [component...]
   local c comps=("$@")
-  ((${#comps[@]})) || comps=(redis-cluster kafka redis postgres)
+  ((${#comps[@]})) || comps=(edge redis-cluster kafka redis postgres)
   for c in "${comps[@]}"; do
     case $c in
       postgres) stop_postgres ;;
       redis) stop_redis ;;
       kafka) stop_kafka ;;
       redis-cluster) stop_redis_cluster ;;
-      *) die "unknown component '$c' (postgres, redis, kafka, redis-cluster)" ;;
+      edge) stop_edge ;;
+      *) die "unknown component '$c' (postgres, redis, kafka, redis-cluster, edge)" ;;
     esac
   done
 }
@@ -355,7 +357,8 @@ service_pid() { # component
     postgres) local data; data=$(pg_data_dir); pg_running && head -1 "$data/postmaster.pid" ;;
     redis) pid_alive "$REDIS_STATE/redis.pid" && head -1 "$REDIS_STATE/redis.pid" ;;
     kafka) pid_alive "$KAFKA_STATE/kafka.pid" && head -1 "$KAFKA_STATE/kafka.pid" ;;
-    *) die "no pid for '$1' (postgres, redis, kafka)" ;;
+    edge) pid_alive "$EDGE_PID" && head -1 "$EDGE_PID" ;;
+    *) die "no pid for '$1' (postgres, redis, kafka, edge)" ;;
   esac
 }
 

@@ -108,4 +108,53 @@ class PartnerDiscountApprovalScenarioTest {
         assertThat(priced.status()).as(priced.body()).isEqualTo(200);
         assertThat(priced.json().at("/approval/signals/0/requiredRole").asText()).as(priced.body()).isEqualTo("SALES_MANAGER");
     }
+
+    @Test
+    void aPartnerSeesNoApprovalLimitInItsQuoteOrItsCalculationWhileAnAgentDoes() {
+        // API.md: approval thresholds are not visible to partners; the fields stay, as null (never omitted)
+        tenant.pricing.approvalPolicy(POLICY);
+        Seller partner = new Seller(tenant.tenant, "partner-5", "PARTNER");
+        Seller agent = new Seller(tenant.tenant, "agent-5", "SALES_AGENT");
+        String quote = partner.openQuote();
+        assertThat(partner.replaceLines(quote, QuoteDesk.fiberLine(1, "8")).status()).isEqualTo(200);
+
+        Reply priced = partner.price(quote);
+        assertThat(priced.status()).as(priced.body()).isEqualTo(200);
+        assertNoLimits(priced.json().at("/approval/signals"), "the partner's price answer");
+        assertNoLimits(partner.read(quote).json().at("/approval/signals"), "the partner's read of its quote");
+        Reply submitted = partner.submit(quote);
+        assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+        assertNoLimits(submitted.json().at("/approval/signals"), "the partner's submit answer");
+
+        // the stored quote keeps them: an agent of the tenant reads the partner's limit and the manager's
+        JsonNode seenByAgent = agent.read(quote).json().at("/approval/signals/0");
+        assertThat(seenByAgent.get("thresholdPercent").decimalValue()).as(seenByAgent.toString()).isEqualByComparingTo("5");
+        assertThat(seenByAgent.get("approverMaxPercent").decimalValue()).as(seenByAgent.toString()).isEqualByComparingTo("25");
+
+        String calculation = "{\"catalogVersion\":" + tenant.catalogVersion + ",\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\","
+                + "\"lines\":[{\"offeringId\":\"fiber-1g\",\"options\":{\"speed\":\"1G\",\"router\":\"pro\"},\"quantity\":1,"
+                + "\"termMonths\":24,\"discountPercent\":12}]}";
+        Reply byPartner = DeployedSuite.call("POST", "/pricing/api/price-calculations", partner.token(), calculation);
+        assertThat(byPartner.status()).as(byPartner.body()).isBetween(200, 201);
+        assertNoLimits(byPartner.json().get("approvalSignals"), "the partner's calculation");
+        String id = byPartner.json().get("priceResultId").asText();
+        assertNoLimits(DeployedSuite.get("/pricing/api/price-calculations/" + id, partner.token()).json().get("approvalSignals"),
+                "the partner's read of its calculation");
+
+        Reply byAgent = DeployedSuite.call("POST", "/pricing/api/price-calculations", agent.token(), calculation);
+        assertThat(byAgent.status()).as(byAgent.body()).isBetween(200, 201);
+        JsonNode signal = byAgent.json().at("/approvalSignals/0");
+        assertThat(signal.get("thresholdPercent").decimalValue()).as("12 %% is above the agent's 10 %%: %s", signal).isEqualByComparingTo("10");
+        assertThat(signal.get("approverMaxPercent").decimalValue()).as(signal.toString()).isEqualByComparingTo("25");
+    }
+
+    private static void assertNoLimits(JsonNode signals, String where) {
+        assertThat(signals.isArray() && !signals.isEmpty()).as("%s has signals: %s", where, signals).isTrue();
+        for (JsonNode s : signals) {
+            assertThat(s.has("thresholdPercent") && s.has("approverMaxPercent")).as("%s: fields never omitted: %s", where, s).isTrue();
+            assertThat(s.get("thresholdPercent").isNull()).as("%s: %s", where, s).isTrue();
+            assertThat(s.get("approverMaxPercent").isNull()).as("%s: %s", where, s).isTrue();
+            assertThat(s.get("requiredRole").asText()).as(where).isEqualTo("SALES_MANAGER");
+        }
+    }
 }

@@ -35,6 +35,14 @@ public final class DeployedSuite {
                         + "(or `deploy/cpq up` and export CPQ_BASE_URL=http://127.0.0.1:18080)."));
     }
 
+    /**
+     * GlassFish's own HTTP listener, behind the edge ({@code CPQ_DIRECT_URL}; services call each other
+     * there): the base URL when the suite runs without an edge.
+     */
+    public static String directUrl() {
+        return setting("CPQ_DIRECT_URL").orElseGet(DeployedSuite::baseUrl);
+    }
+
     public static Reply get(String path, String bearerToken) {
         return bearerToken == null ? plain("GET", path, null, List.of()) : plain("GET", path, null, List.of("Authorization", "Bearer " + bearerToken));
     }

@@ -10,9 +10,10 @@ import jakarta.inject.Inject;
 import java.net.URI;
 
 /**
- * Who may read the approval thresholds: not partners (API.md), except quote-service asking on a partner's
- * behalf while it decides the partner's submit or accept; that call bears the services' internal-call
- * mark for this request id, tenant and subject, which no partner can forge.
+ * Who may read the approval thresholds (the policy, and the limits in a price result's approval signals):
+ * not partners (API.md), except quote-service asking on a partner's behalf while it prices or decides the
+ * partner's submit or accept; that call bears the services' internal-call mark for this request id,
+ * tenant and subject, which no partner can forge.
  */
 @ApplicationScoped
 public class ApprovalPolicyVisibility {

@@ -1,9 +1,13 @@
 package dev.cpq.pricing.calculation.boundary;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
+import dev.cpq.platform.ratelimit.control.InternalCallSignature;
 import dev.cpq.platform.security.entity.Roles;
+import dev.cpq.pricing.approval.control.ApprovalPolicyVisibility;
 import dev.cpq.pricing.approval.entity.ApprovalSignal;
+import dev.cpq.pricing.approval.entity.ApproverRole;
 import dev.cpq.pricing.calculation.control.PriceCalculating;
 import dev.cpq.pricing.calculation.control.PriceResultQueries;
 import dev.cpq.pricing.calculation.entity.CalculationInput;
@@ -17,6 +21,7 @@ import dev.cpq.pricing.pricelist.entity.PriceEntry;
 import dev.cpq.pricing.pricelist.entity.PriceListId;
 import dev.cpq.pricing.pricelist.entity.PriceScope;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -70,13 +75,15 @@ public class PriceCalculationsResource {
 
     private PriceCalculating calculating;
     private PriceResultQueries results;
+    private ApprovalPolicyVisibility limits;
 
     protected PriceCalculationsResource() {}
 
     @Inject
-    public PriceCalculationsResource(PriceCalculating calculating, PriceResultQueries results) {
+    public PriceCalculationsResource(PriceCalculating calculating, PriceResultQueries results, ApprovalPolicyVisibility limits) {
         this.calculating = calculating;
         this.results = results;
+        this.limits = limits;
     }
 
     public record LineRequest(@NotNull @Pattern(regexp = PriceEntry.OFFERING_ID_PATTERN) String offeringId,
@@ -91,16 +98,31 @@ public class PriceCalculationsResource {
             @NotNull @Pattern(regexp = PriceScope.ID_PATTERN) String channel,
             @NotNull @Size(min = 1, max = CalculationInput.MAX_LINES) List<@Valid @NotNull LineRequest> lines) {}
 
-    /** A stored price result; every amount at the currency's scale. */
+    /**
+     * A stored price result; every amount at the currency's scale. A partner reads its signals without the
+     * approval limits (null, never omitted): the stored result and its hashes keep them.
+     */
     public record PriceResultView(UUID priceResultId, String priceListId, long priceListVersion, long catalogVersion, long policyVersion,
             String inputHash, String priceHash, String currency, String market, String channel, List<PricedLine> lines, PriceTotals totals,
-            Instant pricedAt, Instant validUntil, String stalenessPolicy, List<ApprovalSignal> approvalSignals) {
+            Instant pricedAt, Instant validUntil, String stalenessPolicy, List<SignalView> approvalSignals) {
 
-        static PriceResultView of(PricedCalculation r) {
+        static PriceResultView of(PricedCalculation r, boolean limitsVisible) {
             PricedContent c = r.content();
+            List<SignalView> signals = c.approvalSignals().stream().map(s -> SignalView.of(s, limitsVisible)).toList();
             return new PriceResultView(r.priceResultId(), c.priceListId(), c.priceListVersion(), c.catalogVersion(), c.policyVersion(),
                     r.inputHash(), r.priceHash(), c.currency(), c.market(), c.channel(), c.lines(), c.totals(), r.pricedAt(), r.validUntil(),
-                    c.stalenessPolicy().name(), c.approvalSignals());
+                    c.stalenessPolicy().name(), signals);
+        }
+    }
+
+    /** An approval signal with every field present; the two limits null where the caller may not see them. */
+    @JsonInclude(JsonInclude.Include.ALWAYS)
+    public record SignalView(int lineIndex, String offeringId, BigDecimal discountPercent, ApproverRole requiredRole, BigDecimal thresholdPercent,
+            String reason, boolean approvable, BigDecimal approverMaxPercent) {
+
+        static SignalView of(ApprovalSignal s, boolean limitsVisible) {
+            return new SignalView(s.lineIndex(), s.offeringId(), s.discountPercent(), s.requiredRole(), limitsVisible ? s.thresholdPercent() : null,
+                    s.reason(), s.approvable(), limitsVisible ? s.approverMaxPercent() : null);
         }
     }
 
@@ -119,13 +141,15 @@ public class PriceCalculationsResource {
     @ApiResponse(responseCode = "422", description = "PRICE_NOT_FOUND (offeringId, currency, market, channel)")
     @ApiResponse(responseCode = "429", description = "RATE_LIMITED")
     @ApiResponse(responseCode = "503", description = "CATALOG_UNAVAILABLE")
-    public Response calculate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @Context UriInfo uri,
+    public Response calculate(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Parameter(hidden = true) @HeaderParam(InternalCallSignature.HEADER) String internalCallMark, @Context UriInfo uri,
             @Valid @NotNull CalculationRequest body) {
         PriceCalculating.Calculated calculated = calculating.calculate(input(body), authorization);
         PricedCalculation result = calculated.result();
         URI location = uri.getAbsolutePathBuilder().path(result.priceResultId().toString()).build();
         Response.ResponseBuilder response = calculated.created() ? Response.created(location) : Response.ok().contentLocation(location);
-        return response.entity(PriceResultView.of(result)).build();
+        // quote-service pricing on a partner's behalf (its mark) needs the limits to decide the submit
+        return response.entity(PriceResultView.of(result, limits.visible(internalCallMark, "POST", uri.getRequestUri()))).build();
     }
 
     @GET
@@ -134,8 +158,10 @@ public class PriceCalculationsResource {
     @Operation(summary = "A stored price result, from the database")
     @ApiResponse(responseCode = "200", description = "The result; immutable, so its ETag is always \"1\"")
     @ApiResponse(responseCode = "404", description = "PRICE_RESULT_NOT_FOUND")
-    public Response result(@PathParam("priceResultId") String priceResultId) {
-        return Response.ok(PriceResultView.of(results.byId(priceResultId))).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(1)).build();
+    public Response result(@PathParam("priceResultId") String priceResultId,
+            @Parameter(hidden = true) @HeaderParam(InternalCallSignature.HEADER) String internalCallMark, @Context UriInfo uri) {
+        PriceResultView view = PriceResultView.of(results.byId(priceResultId), limits.visible(internalCallMark, "GET", uri.getRequestUri()));
+        return Response.ok(view).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(1)).build();
     }
 
     /** The request as the domain's input; each rule the field constraints cannot express names its field. */

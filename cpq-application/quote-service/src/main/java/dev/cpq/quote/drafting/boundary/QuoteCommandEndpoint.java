@@ -53,7 +53,7 @@ public class QuoteCommandEndpoint {
         requireCommandable(id);
         Response response = unwrapTransient(() -> idempotent.execute(command, key, "POST", uri, body, () -> {
             Quote quote = change.get();
-            return idempotent.ok(QuoteView.of(quote), quote.rowVersion());
+            return idempotent.ok(QuoteView.of(quote, tenant.caller()), quote.rowVersion());
         }));
         changed(id);
         return response;

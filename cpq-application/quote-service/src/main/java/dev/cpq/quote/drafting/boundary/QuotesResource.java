@@ -3,6 +3,7 @@ package dev.cpq.quote.drafting.boundary;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
+import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.drafting.control.LineReplacing;
 import dev.cpq.quote.drafting.control.QuoteDrafting;
@@ -68,17 +69,19 @@ public class QuotesResource {
     private QuoteQueries queries;
     private IdempotentEndpoint idempotent;
     private QuoteCommandEndpoint commands;
+    private TenantContext tenant;
 
     protected QuotesResource() {}
 
     @Inject
     public QuotesResource(QuoteDrafting drafting, LineReplacing replacing, QuoteQueries queries, IdempotentEndpoint idempotent,
-            QuoteCommandEndpoint commands) {
+            QuoteCommandEndpoint commands, TenantContext tenant) {
         this.drafting = drafting;
         this.replacing = replacing;
         this.queries = queries;
         this.idempotent = idempotent;
         this.commands = commands;
+        this.tenant = tenant;
     }
 
     public record CreateRequest(@NotNull @Pattern(regexp = CUSTOMER_ID) String customerId, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
@@ -114,7 +117,8 @@ public class QuotesResource {
         return QuoteCommandEndpoint.unwrapTransient(() -> idempotent.execute(QuoteDrafting.CREATE, key, "POST", uri, body, () -> {
             Quote quote = convert("validUntil", () -> drafting.create(body.customerId(), body.currency(), body.market(), body.channel(),
                     body.priceListId(), body.validUntil()));
-            return idempotent.created(QuoteView.of(quote), uri.getAbsolutePathBuilder().path(quote.id().toString()).build(), quote.rowVersion());
+            return idempotent.created(QuoteView.of(quote, tenant.caller()), uri.getAbsolutePathBuilder().path(quote.id().toString()).build(),
+                    quote.rowVersion());
         }));
     }
 
@@ -136,7 +140,7 @@ public class QuotesResource {
                 .map(v -> convert("status", () -> QuoteStatus.valueOf(v.toUpperCase(Locale.ROOT))));
         Optional<Quotes.Position> after = Optional.ofNullable(cursor).filter(v -> !v.isBlank()).map(v -> convert("cursor", () -> WorklistCursor.decode(v)));
         QuoteQueries.Page page = queries.page(s, Optional.ofNullable(customerId), after, limit);
-        return new WorklistPage(page.quotes().stream().map(QuoteView::of).toList(), page.nextCursor().orElse(null), limit);
+        return new WorklistPage(page.quotes().stream().map(q -> QuoteView.of(q, tenant.caller())).toList(), page.nextCursor().orElse(null), limit);
     }
 
     @GET
@@ -147,7 +151,7 @@ public class QuotesResource {
     @ApiResponse(responseCode = "404", description = "QUOTE_NOT_FOUND (also for another tenant's quote)")
     public Response quote(@PathParam("quoteId") String quoteId) {
         Quote quote = queries.byId(quoteId);
-        return Response.ok(QuoteView.of(quote)).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(quote.rowVersion())).build();
+        return Response.ok(QuoteView.of(quote, tenant.caller())).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(quote.rowVersion())).build();
     }
 
     @PUT
@@ -172,7 +176,7 @@ public class QuotesResource {
                 .map(l -> new LineChoice(l.offeringId(), l.options(), l.quantity(), l.termMonths(), l.discountPercent())).toList();
         Quote quote = QuoteCommandEndpoint.unwrapTransient(() -> replacing.replaceLines(id, expected, choices));
         commands.changed(id);
-        return Response.ok(QuoteView.of(quote)).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(quote.rowVersion())).build();
+        return Response.ok(QuoteView.of(quote, tenant.caller())).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(quote.rowVersion())).build();
     }
 
     static <T> T convert(String field, java.util.function.Supplier<T> conversion) {
