@@ -1,5 +1,6 @@
 package dev.cpq.catalog.version.boundary;
 
+import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
 import dev.cpq.catalog.version.control.CatalogVersionQueries;
 import dev.cpq.catalog.version.entity.Catalog;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -26,6 +27,7 @@ public class ActiveVersionResource {
 
     public record ActiveVersionView(long catalogVersion, String status, Instant publishedAt) {}
 
+    @AcceptsServiceIdentity
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ActiveVersionView activeVersion() {

@@ -1,5 +1,6 @@
 package dev.cpq.catalog.version.boundary;
 
+import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
 import dev.cpq.catalog.version.control.CatalogDrafting;
 import dev.cpq.catalog.version.control.CatalogVersionQueries;
 import dev.cpq.catalog.version.entity.Catalog;
@@ -56,6 +57,7 @@ public class CatalogVersionsResource {
         }
     }
 
+    @AcceptsServiceIdentity
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<CatalogVersionView> versions() {
