@@ -12,6 +12,7 @@ import dev.cpq.platform.remote.entity.RemoteCallerRefusalException;
 import dev.cpq.platform.remote.entity.RemoteProblemException;
 import dev.cpq.platform.remote.entity.RemoteServiceUnavailableException;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -28,6 +29,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
@@ -53,6 +55,8 @@ public class ServiceClient {
     private static final Set<String> CONTAINER_CODES = Set.of("NOT_FOUND", "METHOD_NOT_ALLOWED", "NOT_ACCEPTABLE", "UNSUPPORTED_MEDIA_TYPE");
 
     private MeterRegistry registry;
+    /** One timer per target and outcome, looked up once. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
     private Supplier<OutgoingCredentials> credentials;
     private InternalCallSignature signature;
     private Duration readTimeout;
@@ -176,7 +180,8 @@ public class ServiceClient {
         long t0 = System.nanoTime();
         return http.sendAsync(request.build(), HttpResponse.BodyHandlers.ofString()).handle((response, failure) -> {
             String outcome = failure != null ? "unavailable" : response.statusCode() >= 500 ? "failed" : response.statusCode() >= 400 ? "refused" : "answered";
-            registry.timer("cpq.remote.calls", "service", target, "outcome", outcome).record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
+            timers.computeIfAbsent(target + "\n" + outcome, k -> registry.timer("cpq.remote.calls", "service", target, "outcome", outcome))
+                    .record(System.nanoTime() - t0, TimeUnit.NANOSECONDS);
             if (failure != null) {
                 throw unavailable(target, failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure);
             }
@@ -197,14 +202,12 @@ public class ServiceClient {
         return unavailable(target, "no answer (" + failure.getClass().getSimpleName() + ")", failure);
     }
 
+    /** Waits for the answer (bounded by the read timeout); a failure leaves as what it is, not wrapped. */
     private static RemoteAnswer join(CompletableFuture<RemoteAnswer> answer) {
         try {
             return answer.join();
         } catch (CompletionException e) {
-            if (e.getCause() instanceof RuntimeException failure) {
-                throw failure;
-            }
-            throw e;
+            throw e.getCause() instanceof RuntimeException failure ? failure : e;
         }
     }
 
