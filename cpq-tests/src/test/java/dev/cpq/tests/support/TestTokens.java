@@ -78,7 +78,8 @@ public final class TestTokens {
         var claims = new JWTClaimsSet.Builder().issuer("cpq-service-identity").audience("cpq-services").subject("service:quote")
                 .claim("tenant", tenant).claim("roles", List.of("SERVICE")).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
                 .expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).jwtID(UUID.randomUUID().toString()).build();
-        return signed(claims, "test-service", readKey(Path.of(required("CPQ_SERVICE_IDENTITY_KEY_FILE"))));
+        // no key id: the services know one SERVICE key and try it (theirs is named after its thumbprint)
+        return signed(claims, null, readKey(Path.of(required("CPQ_SERVICE_IDENTITY_KEY_FILE"))));
     }
 
     private static String signed(JWTClaimsSet claims, String keyId, PrivateKey key) {
