@@ -31,6 +31,8 @@ DEMO_TENANT=${CPQ_DEMO_TENANT:-demo}
 # browser origins allowed to call the API (the sales UI's dev server by default), comma-separated
 CORS_ORIGINS=${CPQ_CORS_ORIGINS:-http://localhost:5173,http://127.0.0.1:5173}
 RATE_LIMIT_PER_MINUTE=${CPQ_RATE_LIMIT_PER_MINUTE:-1200}
+# how often quote's schedule reconciles superseded decisions (milliseconds), as its SERVICE identity
+DECISION_RECONCILIATION_INTERVAL_MS=${CPQ_DECISION_RECONCILIATION_INTERVAL_MS:-20000}
 TOKEN_ISSUER=cpq-dev
 TOKEN_AUDIENCE=cpq
 

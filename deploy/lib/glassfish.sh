@@ -101,7 +101,7 @@ stop_glassfish() {
 # What the domain's configuration depends on: when any of it changes, the domain is configured again.
 gf_config_fingerprint() {
   ensure_secrets
-  printf '%s\n' "v22" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" \
+  printf '%s\n' "v23" "$PG_PORT" "$REDIS_PORT" "$KAFKA_PORT" "$GF_HEAP" "${CPQ_SERVICES[*]}" "$CORS_ORIGINS" "$RATE_LIMIT_PER_MINUTE" "$DECISION_RECONCILIATION_INTERVAL_MS" \
     "$(cat "$SECRETS")" "$CPQ_STATE" | sha256sum | cut -d' ' -f1
 }
 
@@ -179,7 +179,7 @@ apply_domain_configuration() {
   asadmin set "$cfg.iiop-service.iiop-listener.SSL.address=127.0.0.1"
   asadmin set "$cfg.iiop-service.iiop-listener.SSL_MUTUALAUTH.address=127.0.0.1"
   # the settings ServiceConfiguration reads (one place per service)
-  asadmin create-system-properties "$(gf_escape "cpq.redis.url=redis://127.0.0.1:$REDIS_PORT"):$(gf_escape "cpq.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT"):$(gf_escape "cpq.auth.jwks-file=$KEYS_DIR/jwks.json"):$(gf_escape "cpq.internal-calls.key-file=$KEYS_DIR/internal-call.key"):$(gf_escape "cpq.metrics.scrape-token-file=$KEYS_DIR/metrics-scrape.token"):cpq.auth.issuer=$TOKEN_ISSUER:cpq.auth.audience=$TOKEN_AUDIENCE:cpq.rate-limit.per-minute=$RATE_LIMIT_PER_MINUTE:$(gf_escape "cpq.catalog.base-url=http://127.0.0.1:$GF_HTTP_PORT/catalog/api"):$(gf_escape "cpq.pricing.base-url=http://127.0.0.1:$GF_HTTP_PORT/pricing/api")"
+  asadmin create-system-properties "$(gf_escape "cpq.redis.url=redis://127.0.0.1:$REDIS_PORT"):$(gf_escape "cpq.kafka.bootstrap-servers=127.0.0.1:$KAFKA_PORT"):$(gf_escape "cpq.auth.jwks-file=$KEYS_DIR/jwks.json"):$(gf_escape "cpq.internal-calls.key-file=$KEYS_DIR/internal-call.key"):$(gf_escape "cpq.metrics.scrape-token-file=$KEYS_DIR/metrics-scrape.token"):$(gf_escape "cpq.service-identity.key-file=$KEYS_DIR/service-identity.pem"):cpq.quote.decision-reconciliation.interval-ms=$DECISION_RECONCILIATION_INTERVAL_MS:cpq.auth.issuer=$TOKEN_ISSUER:cpq.auth.audience=$TOKEN_AUDIENCE:cpq.rate-limit.per-minute=$RATE_LIMIT_PER_MINUTE:$(gf_escape "cpq.catalog.base-url=http://127.0.0.1:$GF_HTTP_PORT/catalog/api"):$(gf_escape "cpq.pricing.base-url=http://127.0.0.1:$GF_HTTP_PORT/pricing/api")"
   # origins hold ':' and ',' cannot be escaped there: a property of its own
   asadmin create-system-properties "$(gf_escape "cpq.cors.allowed-origins=$CORS_ORIGINS")"
   local svc pool

@@ -9,6 +9,7 @@ b64url() { openssl base64 -A | tr '+/' '-_' | tr -d '='; }
 ensure_keys() {
   ensure_internal_call_key
   ensure_metrics_scrape_token
+  ensure_service_identity_key
   [[ -f $KEYS_DIR/jwks.json && -f $KEYS_DIR/signing-key.pem ]] && return 0
   mkdir -p "$KEYS_DIR"
   chmod 700 "$KEYS_DIR"
@@ -32,6 +33,16 @@ ensure_internal_call_key() {
   mkdir -p "$KEYS_DIR"
   chmod 700 "$KEYS_DIR"
   (umask 077 && openssl rand -hex 32 >"$KEYS_DIR/internal-call.key") || die "could not generate the internal call key"
+}
+
+# The key the services sign their own SERVICE tokens with (schedules, consumers: work no user request
+# carries); not the user token issuer's key, and its tokens have an issuer and audience of their own.
+ensure_service_identity_key() {
+  [[ -f $KEYS_DIR/service-identity.pem ]] && return 0
+  mkdir -p "$KEYS_DIR"
+  chmod 700 "$KEYS_DIR"
+  (umask 077 && openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out "$KEYS_DIR/service-identity.pem" 2>/dev/null) \
+    || die "could not generate the service identity key"
 }
 
 # The token a metrics scraper presents to /metrics (Authorization: Bearer <token>): its series are labelled

@@ -40,6 +40,9 @@ class BadTokensIT {
         bad.put("tampered tenant", parts[0] + "." + Base64URL.encode(claims("other-tenant").build().toString()) + "." + parts[2]);
         bad.put("expired", TestTokens.token("demo", java.time.Duration.ofMinutes(-5), "SALES_AGENT"));
         bad.put("oversized", good + "x".repeat(9_000));
+        Instant now = Instant.now();
+        bad.put("issued in the future", TestTokens.tokenIssuedAt("demo", now.plusSeconds(300), now.plusSeconds(900), "SALES_AGENT"));
+        bad.put("living longer than 12 h", TestTokens.tokenIssuedAt("demo", now, now.plus(java.time.Duration.ofHours(13)), "SALES_AGENT"));
         bad.put("not a JWT", "hello");
         for (var e : bad.entrySet()) {
             Reply reply = DeployedSuite.get("/catalog/api/active-version", e.getValue());

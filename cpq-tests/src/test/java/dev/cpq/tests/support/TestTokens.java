@@ -55,10 +55,37 @@ public final class TestTokens {
                 .expirationTime(Date.from(now.plus(ttl)))
                 .jwtID(UUID.randomUUID().toString())
                 .build();
-        var header = new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(required("CPQ_SIGNING_KEY_ID")).build();
-        SignedJWT jwt = new SignedJWT(header, claims);
+        return signed(claims, required("CPQ_SIGNING_KEY_ID"), readKey(Path.of(required("CPQ_SIGNING_KEY"))));
+    }
+
+    /**
+     * A token of {@code roles} issued at {@code issuedAt} and expiring at {@code expiresAt}, signed with the
+     * development key (to try tokens from the future or living too long).
+     */
+    public static String tokenIssuedAt(String tenant, Instant issuedAt, Instant expiresAt, String... roles) {
+        var claims = new JWTClaimsSet.Builder().issuer(required("CPQ_TOKEN_ISSUER")).audience(required("CPQ_TOKEN_AUDIENCE"))
+                .subject("test-" + tenant).claim("tenant", tenant).claim("roles", List.of(roles)).issueTime(Date.from(issuedAt))
+                .expirationTime(Date.from(expiresAt)).jwtID(UUID.randomUUID().toString()).build();
+        return signed(claims, required("CPQ_SIGNING_KEY_ID"), readKey(Path.of(required("CPQ_SIGNING_KEY"))));
+    }
+
+    /**
+     * A SERVICE token for {@code tenant}, as quote-service mints its own for its schedule: the services' key
+     * ({@code CPQ_SERVICE_IDENTITY_KEY_FILE}), issuer {@code cpq-service-identity}, audience {@code cpq-services}.
+     */
+    public static String serviceToken(String tenant) {
+        Instant now = Instant.now();
+        var claims = new JWTClaimsSet.Builder().issuer("cpq-service-identity").audience("cpq-services").subject("service:quote")
+                .claim("tenant", tenant).claim("roles", List.of("SERVICE")).issueTime(Date.from(now)).notBeforeTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(Duration.ofMinutes(5)))).jwtID(UUID.randomUUID().toString()).build();
+        // no key id: the services know one SERVICE key and try it (theirs is named after its thumbprint)
+        return signed(claims, null, readKey(Path.of(required("CPQ_SERVICE_IDENTITY_KEY_FILE"))));
+    }
+
+    private static String signed(JWTClaimsSet claims, String keyId, PrivateKey key) {
+        SignedJWT jwt = new SignedJWT(new JWSHeader.Builder(JWSAlgorithm.RS256).type(JOSEObjectType.JWT).keyID(keyId).build(), claims);
         try {
-            jwt.sign(new RSASSASigner(signingKey()));
+            jwt.sign(new RSASSASigner(key));
         } catch (JOSEException e) {
             throw new IllegalStateException("cannot sign a test token", e);
         }
@@ -69,13 +96,12 @@ public final class TestTokens {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
-    private static PrivateKey signingKey() {
-        Path pem = Path.of(required("CPQ_SIGNING_KEY"));
+    private static PrivateKey readKey(Path pem) {
         try {
             String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
             return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("cannot read the development signing key " + pem, e);
+            throw new IllegalStateException("cannot read the key " + pem, e);
         }
     }
 

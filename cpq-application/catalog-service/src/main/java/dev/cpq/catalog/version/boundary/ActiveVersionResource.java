@@ -1,6 +1,7 @@
 package dev.cpq.catalog.version.boundary;
 
 import dev.cpq.catalog.core.entity.Catalog;
+import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
 import dev.cpq.catalog.version.control.CatalogVersionQueries;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -26,6 +27,7 @@ public class ActiveVersionResource {
 
     public record ActiveVersionView(long catalogVersion, String status, Instant publishedAt) {}
 
+    @AcceptsServiceIdentity
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public ActiveVersionView activeVersion() {

@@ -1,6 +1,7 @@
 package dev.cpq.catalog.version.boundary;
 
 import dev.cpq.catalog.core.entity.Catalog;
+import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
 import dev.cpq.catalog.version.control.CatalogDrafting;
 import dev.cpq.catalog.version.control.CatalogVersionQueries;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
@@ -56,6 +57,7 @@ public class CatalogVersionsResource {
         }
     }
 
+    @AcceptsServiceIdentity
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     public List<CatalogVersionView> versions() {

@@ -39,6 +39,20 @@ public class ServiceConfiguration {
     public static final String METRICS_SCRAPE_TOKEN_FILE = "cpq.metrics.scrape-token-file";
     public static final String AUTH_ISSUER = "cpq.auth.issuer";
     public static final String AUTH_AUDIENCE = "cpq.auth.audience";
+    /** The longest a user's token may live ({@code exp - iat}), in seconds; longer-lived tokens are refused. Default 12 h. */
+    public static final String AUTH_MAX_TOKEN_LIFETIME_SECONDS = "cpq.auth.max-token-lifetime-seconds";
+    /**
+     * A file holding the RSA private key (PKCS#8 PEM) a service signs its own SERVICE tokens with, for calls no
+     * user request carries (consumers, workers, schedulers). Unset: the service has no identity of its own and
+     * no SERVICE token is accepted.
+     */
+    public static final String SERVICE_IDENTITY_KEY_FILE = "cpq.service-identity.key-file";
+    /** Issuer and audience of SERVICE tokens: never those of user tokens, so neither kind passes for the other. */
+    public static final String SERVICE_IDENTITY_ISSUER = "cpq.service-identity.issuer";
+    public static final String SERVICE_IDENTITY_AUDIENCE = "cpq.service-identity.audience";
+    /** How long one call to another service may take to connect, and then to answer (milliseconds, default 2000 each). */
+    public static final String REMOTE_CONNECT_TIMEOUT_MS = "cpq.remote.connect-timeout-ms";
+    public static final String REMOTE_READ_TIMEOUT_MS = "cpq.remote.read-timeout-ms";
 
     private final Function<String, String> source;
 
@@ -93,6 +107,39 @@ public class ServiceConfiguration {
 
     public String tokenAudience() {
         return required(AUTH_AUDIENCE);
+    }
+
+    public Duration maxUserTokenLifetime() {
+        return Duration.ofSeconds(optional(AUTH_MAX_TOKEN_LIFETIME_SECONDS).map(Long::parseLong).orElse(12 * 3600L));
+    }
+
+    public Optional<Path> serviceIdentityKeyFile() {
+        return optional(SERVICE_IDENTITY_KEY_FILE).map(Path::of);
+    }
+
+    public String serviceTokenIssuer() {
+        return optional(SERVICE_IDENTITY_ISSUER).orElse("cpq-service-identity");
+    }
+
+    public String serviceTokenAudience() {
+        return optional(SERVICE_IDENTITY_AUDIENCE).orElse("cpq-services");
+    }
+
+    public Duration remoteConnectTimeout() {
+        return duration(REMOTE_CONNECT_TIMEOUT_MS, Duration.ofSeconds(2));
+    }
+
+    public Duration remoteReadTimeout() {
+        return duration(REMOTE_READ_TIMEOUT_MS, Duration.ofSeconds(2));
+    }
+
+    /** A service's own setting in milliseconds (e.g. a schedule's interval), or the fallback when unset. */
+    public Duration duration(String millisKey, Duration fallback) {
+        Duration d = optional(millisKey).map(Long::parseLong).map(Duration::ofMillis).orElse(fallback);
+        if (d.isNegative() || d.isZero()) {
+            throw new IllegalStateException("configuration '" + millisKey + "' must be a positive number of milliseconds");
+        }
+        return d;
     }
 
     private Optional<String> optional(String key) {

@@ -1,6 +1,7 @@
 package dev.cpq.platform.observability.control;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.ContextNotActiveException;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -24,11 +25,20 @@ public class CurrentRequest {
         this.request = request;
     }
 
+    /** The id of the request being served; null outside one (a schedule, a consumer). */
     public String requestId() {
-        return (String) request.getAttribute(ID);
+        return attribute(ID);
     }
 
     public String idempotencyKey() {
-        return (String) request.getAttribute(KEY);
+        return attribute(KEY);
+    }
+
+    private String attribute(String name) {
+        try {
+            return (String) request.getAttribute(name);
+        } catch (ContextNotActiveException | IllegalStateException e) {
+            return null; // no HTTP request on this thread: work a schedule or consumer does
+        }
     }
 }

@@ -5,6 +5,8 @@ import dev.cpq.platform.security.entity.InvalidTokenException;
 import jakarta.annotation.Priority;
 import jakarta.annotation.security.PermitAll;
 import jakarta.enterprise.context.ApplicationScoped;
+import dev.cpq.platform.security.entity.Roles;
+import jakarta.ws.rs.ForbiddenException;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -30,6 +32,8 @@ public class BearerTokenAuthenticationFilter implements ContainerRequestFilter {
 
     /** Whether a resource method is public, decided once per method (annotations do not change). */
     private final Map<Method, Boolean> publicMethods = new ConcurrentHashMap<>();
+    /** Whether a resource method lets a SERVICE token through ({@link AcceptsServiceIdentity}), decided once per method. */
+    private final Map<Method, Boolean> serviceMethods = new ConcurrentHashMap<>();
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -43,18 +47,30 @@ public class BearerTokenAuthenticationFilter implements ContainerRequestFilter {
             }
             throw new InvalidTokenException("A bearer token is required.");
         }
+        if (caller.hasRole(Roles.SERVICE) && !acceptsService(request)) {
+            throw new ForbiddenException("A service identity may not act as a user.");
+        }
         request.setProperty("cpq.tenant", caller.tenant().value());
         boolean secure = request.getSecurityContext() != null && request.getSecurityContext().isSecure();
         request.setSecurityContext(new CallerSecurityContext(caller, secure));
     }
 
     private boolean isPublic(ContainerRequestContext request) {
-        if (!(request.getUriInfo() instanceof ExtendedUriInfo uri) || uri.getMatchedResourceMethod() == null) {
-            return false;
-        }
-        Method method = uri.getMatchedResourceMethod().getInvocable().getDefinitionMethod();
-        return publicMethods.computeIfAbsent(method,
+        Method method = matched(request);
+        return method != null && publicMethods.computeIfAbsent(method,
                 m -> m.isAnnotationPresent(PermitAll.class) || m.getDeclaringClass().isAnnotationPresent(PermitAll.class));
+    }
+
+    private boolean acceptsService(ContainerRequestContext request) {
+        Method method = matched(request);
+        return method != null && serviceMethods.computeIfAbsent(method, m -> m.isAnnotationPresent(AcceptsServiceIdentity.class));
+    }
+
+    private static Method matched(ContainerRequestContext request) {
+        if (!(request.getUriInfo() instanceof ExtendedUriInfo uri) || uri.getMatchedResourceMethod() == null) {
+            return null;
+        }
+        return uri.getMatchedResourceMethod().getInvocable().getDefinitionMethod();
     }
 
     private record CallerSecurityContext(Caller caller, boolean secure) implements SecurityContext {

@@ -130,6 +130,55 @@ class BearerTokenVerifierTest {
         assertRejected("");
     }
 
+    @Test
+    void aTokenIssuedInTheFutureBeyondTheSkewIsRejected() throws Exception {
+        verifier.verify(sign(signingKey, c -> c.issueTime(Date.from(Instant.now().plusSeconds(20)))));
+        assertRejected(sign(signingKey, c -> c.issueTime(Date.from(Instant.now().plusSeconds(BearerTokenVerifier.CLOCK_SKEW_SECONDS + 60)))));
+    }
+
+    @Test
+    void aUserTokenLivingLongerThanTwelveHoursIsRejected() throws Exception {
+        Instant now = Instant.now();
+        verifier.verify(sign(signingKey, c -> c.issueTime(Date.from(now)).expirationTime(Date.from(now.plus(java.time.Duration.ofHours(12))))));
+        assertRejected(sign(signingKey, c -> c.issueTime(Date.from(now)).expirationTime(Date.from(now.plus(java.time.Duration.ofHours(12)).plusSeconds(1)))));
+        assertRejected(sign(signingKey, c -> c.issueTime(null).expirationTime(Date.from(now.plus(java.time.Duration.ofDays(30))))));
+        assertRejected(sign(signingKey, c -> c.issueTime(Date.from(now.minus(java.time.Duration.ofDays(2)))).expirationTime(Date.from(now.plusSeconds(60)))));
+    }
+
+    @Test
+    void aServiceTokenIsAServiceCallerOnlyAndNeverPassesForAUsersOrTheOtherWay() throws Exception {
+        RSAKey serviceKey = new RSAKeyGenerator(2048).keyID("svc").generate();
+        ServiceTokens tokens = new ServiceTokens(java.util.Optional.of(serviceKey), "cpq-service-identity", "cpq-services", "quote",
+                java.time.Clock.systemUTC());
+        BearerTokenVerifier both = new BearerTokenVerifier(
+                new BearerTokenVerifier.TokenKind(new JWKSet(signingKey.toPublicJWK()), "cpq-dev", "cpq", java.time.Duration.ofHours(12), false),
+                tokens.verificationKeys().map(keys -> new BearerTokenVerifier.TokenKind(keys, tokens.issuer(), tokens.audience(),
+                        ServiceTokens.MAX_LIFETIME, true)));
+        var tenant = new dev.cpq.platform.security.entity.TenantId("tnt-001");
+
+        Caller service = both.verify(tokens.tokenFor(tenant));
+        assertThat(service.roles()).containsExactly("SERVICE");
+        assertThat(service.tenant()).isEqualTo(tenant);
+        assertThat(service.subject()).isEqualTo("service:quote");
+        assertThat(tokens.tokenFor(tenant)).as("reused while fresh").isEqualTo(tokens.tokenFor(tenant));
+
+        assertThat(both.verify(sign(signingKey, c -> c.claim("roles", List.of("SALES_AGENT", "SERVICE")))).roles())
+                .as("a user's token cannot claim SERVICE").containsExactly("SALES_AGENT");
+        // a user's key cannot mint a SERVICE token, nor the service's key a user's
+        assertThatThrownBy(() -> both.verify(sign(signingKey, c -> c.issuer("cpq-service-identity").audience("cpq-services")
+                .claim("roles", List.of("SERVICE"))))).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> both.verify(sign(serviceKey, c -> c))).isInstanceOf(InvalidTokenException.class);
+        // a SERVICE token of the service's own key, but living long, or for the users' audience: refused
+        Instant now = Instant.now();
+        assertThatThrownBy(() -> both.verify(sign(serviceKey, c -> c.issuer("cpq-service-identity").audience("cpq-services")
+                .claim("roles", List.of("SERVICE")).issueTime(Date.from(now)).expirationTime(Date.from(now.plus(java.time.Duration.ofHours(1)))))))
+                .isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> both.verify(sign(serviceKey, c -> c.issuer("cpq-service-identity").audience("cpq")
+                .claim("roles", List.of("SERVICE"))))).isInstanceOf(InvalidTokenException.class);
+        assertThatThrownBy(() -> verifier.verify(tokens.tokenFor(tenant))).as("a service without an identity accepts none")
+                .isInstanceOf(InvalidTokenException.class);
+    }
+
     private static void assertRejected(String token) {
         assertThatThrownBy(() -> verifier.verify(token))
                 .isInstanceOf(InvalidTokenException.class)

@@ -1,5 +1,6 @@
 package dev.cpq.pricing.approval.boundary;
 
+import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
@@ -84,6 +85,7 @@ public class ApprovalPolicyResource {
         }
     }
 
+    @AcceptsServiceIdentity
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "The current approval policy; ETag is its policy version (\"0\" while none is set)")

@@ -5,6 +5,7 @@ import dev.cpq.cache.key.VersionLine;
 import dev.cpq.cache.pointer.ActiveVersionPointer;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.observability.control.CurrentRequest;
+import dev.cpq.platform.remote.entity.OutgoingCredentials;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.pricing.calculation.entity.CatalogVersionRule;
 import dev.cpq.pricing.calculation.entity.KnownCatalogVersions;
@@ -47,16 +48,17 @@ public class CatalogVersionCheck {
      * version).
      */
     public LongSupplier learnedVersion(long requested, String authorization) {
+        LongSupplier catalogItself = askCatalog(requested, authorization);
         return ActiveVersionPointer.notTheOwner(() -> {
             java.util.OptionalLong v = known.activeVersion();
-            return v.isPresent() ? v.getAsLong() : askCatalog(requested, authorization).getAsLong();
+            return v.isPresent() ? v.getAsLong() : catalogItself.getAsLong();
         });
     }
 
     /**
      * @param pointer the active version as the pointer (or its fallback) names it
      * @throws CatalogVersionStaleException when it is not the active version (409)
-     * @throws dev.cpq.pricing.calculation.entity.CatalogUnavailableException when catalog-service cannot say (503)
+     * @throws dev.cpq.platform.remote.entity.RemoteServiceUnavailableException (503 CATALOG_UNAVAILABLE) when catalog-service cannot say
      */
     public long requireActive(long requested, long pointer, String authorization) {
         // catalog-service itself is asked only when the request is ahead of the pointer (a fresh publication)
@@ -64,7 +66,8 @@ public class CatalogVersionCheck {
     }
 
     private LongSupplier askCatalog(long requested, String authorization) {
-        String requestId = request.requestId();
-        return () -> catalog.activeVersion(authorization, requestId).orElseThrow(() -> CatalogVersionStaleException.nothingPublished(requested));
+        // the caller's own token and request id, taken here, on the request thread
+        OutgoingCredentials from = catalog.credentialsNow();
+        return () -> catalog.activeVersion(from).orElseThrow(() -> CatalogVersionStaleException.nothingPublished(requested));
     }
 }

@@ -1,5 +1,6 @@
 package dev.cpq.pricing.pricelist.boundary;
 
+import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
@@ -134,6 +135,7 @@ public class PriceListsResource {
                 .build();
     }
 
+    @AcceptsServiceIdentity
     @GET
     @Path("{priceListId}/active-version")
     @Produces(MediaType.APPLICATION_JSON)

@@ -5,7 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.cpq.pricing.calculation.entity.CatalogLocation;
-import dev.cpq.pricing.calculation.entity.CatalogUnavailableException;
+import dev.cpq.platform.ratelimit.control.InternalCallSignature;
+import dev.cpq.platform.remote.control.TestServiceClients;
+import dev.cpq.platform.remote.entity.OutgoingCredentials;
+import dev.cpq.platform.remote.entity.RemoteServiceUnavailableException;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import java.net.URI;
+import java.time.Clock;
+import java.util.Optional;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetAddress;
@@ -56,7 +63,11 @@ class CatalogServiceClientTest {
     }
 
     private CatalogServiceClient client(String baseUrl) {
-        return new CatalogServiceClient(CatalogLocation.of(baseUrl));
+        return new CatalogServiceClient(CatalogLocation.of(baseUrl), TestServiceClients.forUser("Bearer t", "req-1"));
+    }
+
+    private static OutgoingCredentials of(String authorization, String requestId) {
+        return new OutgoingCredentials(authorization, requestId, "t1", "alice");
     }
 
     private CatalogServiceClient client() {
@@ -65,19 +76,21 @@ class CatalogServiceClientTest {
 
     @Test
     void theActiveVersionIsReadWithTheCallersTokenAndRequestId() {
-        assertThat(client().activeVersion("Bearer abc.def.ghi", "req-42")).hasValue(7);
+        assertThat(client().activeVersion(of("Bearer abc.def.ghi", "req-42"))).hasValue(7);
         assertThat(seen).containsEntry("path", "/catalog/api/active-version").containsEntry("authorization", "Bearer abc.def.ghi")
                 .containsEntry("requestId", "req-42");
     }
 
     @Test
     void theCallIsMarkedAsMadeForTheRequestBeingServedWithItsMethodAndPath() {
+        var signature = new InternalCallSignature(Optional.of(new byte[32]), Clock.systemUTC());
         CatalogServiceClient marking = new CatalogServiceClient(
                 CatalogLocation.of("http://127.0.0.1:" + server.getAddress().getPort() + "/catalog/api/"),
-                (method, target, requestId) -> java.util.Optional.of(method + " " + target.getRawPath() + " " + requestId));
-        assertThat(marking.activeVersion("Bearer t", "req-5")).hasValue(7);
-        assertThat(seen).containsEntry("internalCall", "GET /catalog/api/active-version req-5");
-        assertThat(client().activeVersion("Bearer t", "req-6")).hasValue(7);
+                TestServiceClients.of(of("Bearer t", "req-5"), signature, new SimpleMeterRegistry()));
+        assertThat(marking.activeVersion(of("Bearer t", "req-5"))).hasValue(7);
+        assertThat(signature.verifies(seen.get("internalCall"), "GET", URI.create("http://x/catalog/api/active-version"), "req-5", "t1", "alice"))
+                .as("marked for that call, request id, tenant and subject").isTrue();
+        assertThat(client().activeVersion(of("Bearer t", "req-6"))).hasValue(7);
         assertThat(seen).as("no key, no mark").containsEntry("internalCall", "null");
     }
 
@@ -85,9 +98,9 @@ class CatalogServiceClientTest {
     void nothingPublishedIsAnAnswerNotAFailure() {
         status = 409;
         body = "{\"code\": \"CATALOG_NOT_PUBLISHED\"}";
-        assertThat(client().activeVersion("Bearer t", null)).isEmpty();
+        assertThat(client().activeVersion(of("Bearer t", null))).isEmpty();
         status = 404;
-        assertThat(client().activeVersion("Bearer t", null)).isEmpty();
+        assertThat(client().activeVersion(of("Bearer t", null))).isEmpty();
     }
 
     @Test
@@ -97,7 +110,7 @@ class CatalogServiceClientTest {
         for (Object[] answer : new Object[][] {{500, "{}"}, {401, "{}"}, {404, "{\"code\": \"NOT_FOUND\"}"}, {200, "not json"},
                 {200, "{\"catalogVersion\": \"3\"}"}, {200, "{\"catalogVersion\": 0}"}, {200, "{}"}, {302, ""}}) {
             assertThatThrownBy(() -> client.interpret((Integer) answer[0], (String) answer[1])).as(answer[0] + " " + answer[1])
-                    .isInstanceOfSatisfying(CatalogUnavailableException.class, e -> {
+                    .isInstanceOfSatisfying(RemoteServiceUnavailableException.class, e -> {
                         assertThat(e.problem().getStatus()).isEqualTo(503);
                         assertThat(e.problem().getCode()).isEqualTo("CATALOG_UNAVAILABLE");
                     });
@@ -110,15 +123,15 @@ class CatalogServiceClientTest {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             closedPort = s.getLocalPort();
         }
-        assertThatThrownBy(() -> client("http://127.0.0.1:" + closedPort + "/catalog/api").activeVersion("Bearer t", null))
-                .isInstanceOf(CatalogUnavailableException.class);
+        assertThatThrownBy(() -> client("http://127.0.0.1:" + closedPort + "/catalog/api").activeVersion(of("Bearer t", null)))
+                .isInstanceOf(RemoteServiceUnavailableException.class);
     }
 
     @Test
     void aSlowCatalogIsUnavailableAfterTwoSeconds() {
         delayMillis = 3_000;
         long t0 = System.nanoTime();
-        assertThatThrownBy(() -> client().activeVersion("Bearer t", null)).isInstanceOf(CatalogUnavailableException.class);
+        assertThatThrownBy(() -> client().activeVersion(of("Bearer t", null))).isInstanceOf(RemoteServiceUnavailableException.class);
         assertThat((System.nanoTime() - t0) / 1_000_000).isBetween(1_900L, 2_900L);
     }
 

@@ -1,5 +1,7 @@
 package dev.cpq.quote.authority.control;
 
+import dev.cpq.platform.remote.control.ServiceClient;
+import dev.cpq.platform.remote.entity.RemoteAnswer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cpq.quote.authority.entity.CatalogAuthority;
 import dev.cpq.quote.authority.entity.ConfigurationChoice;
@@ -22,12 +24,12 @@ public class CatalogServiceClient implements CatalogAuthority {
     static final String SERVICE = "catalog";
 
     private ServiceLocations locations;
-    private RemoteCalls remote;
+    private ServiceClient remote;
 
     protected CatalogServiceClient() {}
 
     @Inject
-    public CatalogServiceClient(ServiceLocations locations, RemoteCalls remote) {
+    public CatalogServiceClient(ServiceLocations locations, ServiceClient remote) {
         this.locations = locations;
         this.remote = remote;
     }

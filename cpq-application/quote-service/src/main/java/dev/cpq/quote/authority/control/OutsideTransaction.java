@@ -1,6 +1,6 @@
 package dev.cpq.quote.authority.control;
 
-import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
+import dev.cpq.platform.remote.entity.RemoteServiceUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.util.function.Supplier;

@@ -1,5 +1,7 @@
 package dev.cpq.quote.authority.control;
 
+import dev.cpq.platform.remote.control.ServiceClient;
+import dev.cpq.platform.remote.entity.RemoteAnswer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cpq.quote.authority.entity.PriceListOffer;
 import dev.cpq.quote.authority.entity.PriceListOffers;
@@ -14,19 +16,19 @@ import java.util.List;
 public class PriceListOfferClient implements PriceListOffers {
 
     private ServiceLocations locations;
-    private RemoteCalls remote;
+    private ServiceClient remote;
 
     protected PriceListOfferClient() {}
 
     @Inject
-    public PriceListOfferClient(ServiceLocations locations, RemoteCalls remote) {
+    public PriceListOfferClient(ServiceLocations locations, ServiceClient remote) {
         this.locations = locations;
         this.remote = remote;
     }
 
     @Override
     public PriceListOffer offerOf(String priceListId) {
-        RemoteCalls.Answer answer = remote.get(PricingServiceClient.SERVICE, locations.priceListScopes(priceListId));
+        RemoteAnswer answer = remote.get(PricingServiceClient.SERVICE, locations.priceListScopes(priceListId));
         if (answer.status() != 200) {
             throw remote.refusal(PricingServiceClient.SERVICE, answer);
         }

@@ -1,5 +1,7 @@
 package dev.cpq.quote.authority.control;
 
+import dev.cpq.platform.remote.control.ServiceClient;
+import dev.cpq.platform.remote.entity.RemoteAnswer;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
@@ -26,19 +28,19 @@ public class PricingServiceClient implements PricingAuthority {
     static final String SERVICE = "pricing";
 
     private ServiceLocations locations;
-    private RemoteCalls remote;
+    private ServiceClient remote;
 
     protected PricingServiceClient() {}
 
     @Inject
-    public PricingServiceClient(ServiceLocations locations, RemoteCalls remote) {
+    public PricingServiceClient(ServiceLocations locations, ServiceClient remote) {
         this.locations = locations;
         this.remote = remote;
     }
 
     @Override
     public PriceResult price(PriceRequest request) {
-        RemoteCalls.Answer answer = remote.post(SERVICE, locations.priceCalculations(), request);
+        RemoteAnswer answer = remote.post(SERVICE, locations.priceCalculations(), request);
         if (!answer.ok()) {
             throw remote.refusal(SERVICE, answer);
         }

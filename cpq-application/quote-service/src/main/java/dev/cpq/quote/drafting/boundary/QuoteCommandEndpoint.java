@@ -3,7 +3,7 @@ package dev.cpq.quote.drafting.boundary;
 import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Roles;
-import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
+import dev.cpq.platform.remote.entity.RemoteServiceUnavailableException;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteId;
 import dev.cpq.quote.drafting.entity.QuoteNotFoundException;

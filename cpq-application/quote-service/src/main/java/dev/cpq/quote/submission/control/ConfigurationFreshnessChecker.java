@@ -6,7 +6,7 @@ import dev.cpq.quote.authority.entity.ConfigurationChoice;
 import dev.cpq.quote.authority.entity.ConfigurationVerdict;
 import dev.cpq.quote.authority.entity.LinesVerdict;
 import dev.cpq.quote.authority.entity.Pending;
-import dev.cpq.quote.authority.entity.RemoteProblemException;
+import dev.cpq.platform.remote.entity.RemoteProblemException;
 import dev.cpq.quote.drafting.entity.Quote;
 import dev.cpq.quote.drafting.entity.QuoteConfiguration;
 import dev.cpq.quote.drafting.entity.QuoteStaleException;

@@ -49,7 +49,12 @@ public class DecisionReconciling {
 
     /** Runs one reconciliation; answers the decisions it found superseded now (earlier findings stay listed by {@link #found}). */
     public List<SupersededDecision> reconcile() {
-        List<SupersededDecision> found = outside.run(this::findSuperseded);
+        return reconcileSince(clock.instant().minus(LOOKBACK));
+    }
+
+    /** Runs one reconciliation of the evidence recorded since {@code since} (the schedule looks back less far than an operator). */
+    public List<SupersededDecision> reconcileSince(Instant since) {
+        List<SupersededDecision> found = outside.run(() -> findSuperseded(since));
         return recording.record(found);
     }
 
@@ -58,12 +63,11 @@ public class DecisionReconciling {
         return evidences.superseded(limit);
     }
 
-    private List<SupersededDecision> findSuperseded() {
+    private List<SupersededDecision> findSuperseded(Instant since) {
         Map<Long, Optional<Instant>> catalog = new HashMap<>();
         Map<String, Optional<Instant>> lists = new HashMap<>();
         Map<Long, Optional<Instant>> policies = new HashMap<>();
         List<SupersededDecision> found = new ArrayList<>();
-        Instant since = clock.instant().minus(LOOKBACK);
         long after = 0;
         List<CommitmentEvidence> page;
         // every page of the window: evidence never superseded stays unreconciled, and a single batch would

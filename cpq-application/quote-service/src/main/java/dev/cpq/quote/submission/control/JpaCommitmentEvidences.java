@@ -47,6 +47,15 @@ public class JpaCommitmentEvidences implements CommitmentEvidences {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
+    public List<String> tenantsWithUnreconciledSince(Instant since) {
+        return em.createNativeQuery("SELECT DISTINCT e.tenant_id FROM quote_commitment_evidence e WHERE e.recorded_at >= ?"
+                        + " AND NOT EXISTS (SELECT 1 FROM quote_superseded_decision f WHERE f.evidence_id = e.id) ORDER BY e.tenant_id")
+                .setParameter(1, Timestamp.from(since))
+                .getResultList();
+    }
+
+    @Override
     public boolean recordSuperseded(SupersededDecision finding) {
         return em.createNativeQuery("INSERT INTO quote_superseded_decision (evidence_id, tenant_id, quote_id, domain, confirmed_version,"
                         + " newer_published_at) VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (evidence_id) DO NOTHING")

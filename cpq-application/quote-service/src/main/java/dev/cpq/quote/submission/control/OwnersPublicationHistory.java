@@ -1,7 +1,8 @@
 package dev.cpq.quote.submission.control;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cpq.quote.authority.control.RemoteCalls;
+import dev.cpq.platform.remote.control.ServiceClient;
+import dev.cpq.platform.remote.entity.RemoteAnswer;
 import dev.cpq.quote.authority.entity.ServiceLocations;
 import dev.cpq.quote.submission.entity.PublicationHistory;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,12 +18,12 @@ import java.util.Optional;
 public class OwnersPublicationHistory implements PublicationHistory {
 
     private ServiceLocations locations;
-    private RemoteCalls remote;
+    private ServiceClient remote;
 
     protected OwnersPublicationHistory() {}
 
     @Inject
-    public OwnersPublicationHistory(ServiceLocations locations, RemoteCalls remote) {
+    public OwnersPublicationHistory(ServiceLocations locations, ServiceClient remote) {
         this.locations = locations;
         this.remote = remote;
     }
@@ -56,7 +57,7 @@ public class OwnersPublicationHistory implements PublicationHistory {
         return at.isTextual() ? Optional.of(Instant.parse(at.asText())) : Optional.empty();
     }
 
-    private JsonNode ok(String service, RemoteCalls.Answer answer) {
+    private JsonNode ok(String service, RemoteAnswer answer) {
         if (answer.status() != 200) {
             throw remote.unavailable(service, "answered HTTP " + answer.status() + " for publication times", null);
         }

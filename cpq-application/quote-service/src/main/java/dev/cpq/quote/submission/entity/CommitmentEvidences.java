@@ -16,6 +16,12 @@ public interface CommitmentEvidences {
      */
     List<CommitmentEvidence> unreconciledSince(Instant since, long afterId, int limit);
 
+    /**
+     * Every tenant with evidence recorded since {@code since} that no reconciliation has found superseded yet
+     * (the one question asked across tenants: the schedule then reconciles each as that tenant).
+     */
+    List<String> tenantsWithUnreconciledSince(Instant since);
+
     /** Records a finding; false when it was already recorded. */
     boolean recordSuperseded(SupersededDecision finding);
 

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cpq.platform.remote.control.ServiceClient;
+import dev.cpq.platform.remote.control.TestServiceClients;
 import dev.cpq.platform.problem.entity.ProblemException;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.ConfigurationChoice;
@@ -11,8 +13,8 @@ import dev.cpq.quote.authority.entity.ConfigurationVerdict;
 import dev.cpq.quote.authority.entity.LinesVerdict;
 import dev.cpq.quote.authority.entity.PriceRequest;
 import dev.cpq.quote.authority.entity.PriceResult;
-import dev.cpq.quote.authority.entity.RemoteProblemException;
-import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
+import dev.cpq.platform.remote.entity.RemoteProblemException;
+import dev.cpq.platform.remote.entity.RemoteServiceUnavailableException;
 import dev.cpq.quote.authority.entity.ServiceLocations;
 import dev.cpq.quote.authority.entity.StalenessPolicy;
 import java.io.IOException;
@@ -72,8 +74,8 @@ class RemoteClientsTest {
         return ServiceLocations.of(base + "/catalog/api/", base + "/pricing/api");
     }
 
-    private RemoteCalls remote() {
-        return new RemoteCalls(() -> "Bearer abc", () -> "req-7");
+    private ServiceClient remote() {
+        return TestServiceClients.forUser("Bearer abc", "req-7");
     }
 
     private CatalogServiceClient catalog() {
@@ -111,10 +113,14 @@ class RemoteClientsTest {
     void aCallMadeForTheRequestBeingServedCarriesItsMarkForThatRequestIdMethodAndPath() {
         answers.put("/pricing/api/price-lists/eu/active-version", new Object[] {200,
                 "{\"priceListId\": \"eu\", \"priceListVersion\": 4, \"stalenessPolicy\": \"REPRICE_REQUIRED_ON_PUBLISH\", \"approvalPolicyVersion\": 2}"});
-        RemoteCalls marking = new RemoteCalls(() -> "Bearer abc", () -> "req-9", (method, target, id) -> java.util.Optional.of("mark-of-" + method + "-" + target.getRawPath() + "-" + id),
-                new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
+        byte[] key = new byte[32];
+        var signature = new dev.cpq.platform.ratelimit.control.InternalCallSignature(java.util.Optional.of(key), java.time.Clock.systemUTC());
+        ServiceClient marking = TestServiceClients.of(new dev.cpq.platform.remote.entity.OutgoingCredentials("Bearer abc", "req-9", "t1", "alice"),
+                signature, new io.micrometer.core.instrument.simple.SimpleMeterRegistry());
         new PricingServiceClient(locations(), marking).activePriceList("eu", 4).get();
-        assertThat(seen).containsEntry("requestId", "req-9").containsEntry("internalCall", "mark-of-GET-/pricing/api/price-lists/eu/active-version-req-9");
+        assertThat(seen).containsEntry("requestId", "req-9");
+        assertThat(signature.verifies(seen.get("internalCall"), "GET", java.net.URI.create("http://x/pricing/api/price-lists/eu/active-version?since=4"),
+                "req-9", "t1", "alice")).as("the mark binds that request id, method, path and query, tenant and subject").isTrue();
 
         pricing().activePriceList("eu", 4).get();
         assertThat(seen).as("no key, no mark").containsEntry("internalCall", "null");

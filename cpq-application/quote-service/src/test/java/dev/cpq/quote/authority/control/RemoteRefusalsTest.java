@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.net.httpserver.HttpServer;
+import dev.cpq.platform.remote.control.ServiceClient;
+import dev.cpq.platform.remote.control.TestServiceClients;
 import dev.cpq.platform.problem.entity.ProblemException;
 import dev.cpq.quote.authority.entity.PriceListOffer;
-import dev.cpq.quote.authority.entity.RemoteCallerRefusalException;
+import dev.cpq.platform.remote.entity.RemoteCallerRefusalException;
 import dev.cpq.quote.authority.entity.PriceRequest;
-import dev.cpq.quote.authority.entity.RemoteProblemException;
-import dev.cpq.quote.authority.entity.RemoteServiceUnavailableException;
+import dev.cpq.platform.remote.entity.RemoteProblemException;
+import dev.cpq.platform.remote.entity.RemoteServiceUnavailableException;
 import dev.cpq.quote.authority.entity.ServiceLocations;
 import java.io.IOException;
 import java.io.OutputStream;
@@ -62,7 +64,7 @@ class RemoteRefusalsTest {
     private RuntimeException priceRefusedWith(int answerStatus, String answerBody) {
         status = answerStatus;
         body = answerBody;
-        PricingServiceClient pricing = new PricingServiceClient(locations(), new RemoteCalls(() -> "Bearer abc", () -> "req-1"));
+        PricingServiceClient pricing = new PricingServiceClient(locations(), TestServiceClients.forUser("Bearer abc", "req-1"));
         try {
             pricing.price(new PriceRequest("standard", 1, "ZZZ", "eu", "direct",
                     List.of(new PriceRequest.Line("fiber", Map.of(), 1, 12, BigDecimal.ONE))));
@@ -132,16 +134,16 @@ class RemoteRefusalsTest {
     void aPriceListsScopesAreReadFromPricing() {
         status = 200;
         body = "{\"priceListId\":\"standard\",\"priceListVersion\":4,\"scopes\":[{\"currency\":\"EUR\",\"market\":\"eu\",\"channel\":\"direct\"}]}";
-        PriceListOffer offer = new PriceListOfferClient(locations(), new RemoteCalls(() -> "Bearer abc", () -> "req-1")).offerOf("standard");
+        PriceListOffer offer = new PriceListOfferClient(locations(), TestServiceClients.forUser("Bearer abc", "req-1")).offerOf("standard");
         assertThat(offer.priceListVersion()).isEqualTo(4);
         assertThat(offer.scopes()).containsExactly(new PriceListOffer.Scope("EUR", "eu", "direct"));
 
         body = "{\"priceListId\":\"standard\",\"scopes\":[]}";
-        assertThatThrownBy(() -> new PriceListOfferClient(locations(), new RemoteCalls(() -> "Bearer abc", () -> "req-1")).offerOf("standard"))
+        assertThatThrownBy(() -> new PriceListOfferClient(locations(), TestServiceClients.forUser("Bearer abc", "req-1")).offerOf("standard"))
                 .isInstanceOf(RemoteServiceUnavailableException.class);
         status = 409;
         body = "{\"code\":\"PRICE_LIST_NOT_PUBLISHED\"}";
-        assertThatThrownBy(() -> new PriceListOfferClient(locations(), new RemoteCalls(() -> "Bearer abc", () -> "req-1")).offerOf("standard"))
+        assertThatThrownBy(() -> new PriceListOfferClient(locations(), TestServiceClients.forUser("Bearer abc", "req-1")).offerOf("standard"))
                 .isInstanceOfSatisfying(RemoteProblemException.class, e -> assertThat(e.problem().getStatus()).isEqualTo(409));
     }
 

@@ -10,7 +10,7 @@ import dev.cpq.quote.authority.entity.ConfigurationVerdict;
 import dev.cpq.quote.authority.entity.PriceRequest;
 import dev.cpq.quote.authority.entity.PriceResult;
 import dev.cpq.quote.authority.entity.PricingAuthority;
-import dev.cpq.quote.authority.entity.RemoteProblemException;
+import dev.cpq.platform.remote.entity.RemoteProblemException;
 import dev.cpq.quote.authority.entity.StalenessPolicy;
 import dev.cpq.quote.drafting.entity.QuoteFixtures;
 import java.math.BigDecimal;

@@ -22,6 +22,11 @@ public final class InMemoryEvidence implements CommitmentEvidences {
     }
 
     @Override
+    public List<String> tenantsWithUnreconciledSince(Instant since) {
+        return rows.isEmpty() ? List.of() : List.of("t1");
+    }
+
+    @Override
     public boolean recordSuperseded(SupersededDecision finding) {
         if (findings.stream().anyMatch(f -> f.evidenceId() == finding.evidenceId())) {
             return false;

@@ -1,12 +1,13 @@
-package dev.cpq.quote.authority.entity;
+package dev.cpq.platform.remote.entity;
 
 import dev.cpq.platform.problem.entity.Problem;
 import dev.cpq.platform.problem.entity.ProblemException;
 import java.util.Map;
 
 /**
- * Catalog- or pricing-service gave no clear answer (unreachable, slower than 2 s, an unexpected answer):
- * 503 {@code CATALOG_UNAVAILABLE} / {@code PRICING_UNAVAILABLE}. A quote is never decided on a guess.
+ * Another service gave no clear answer (refused connection, no answer within the configured timeouts, a
+ * 5xx, an unexpected answer): 503 {@code <TARGET>_UNAVAILABLE} ({@code CATALOG_UNAVAILABLE},
+ * {@code PRICING_UNAVAILABLE}...: the target's name decides) with Retry-After. Nothing is decided on a guess.
  */
 public class RemoteServiceUnavailableException extends ProblemException {
 
@@ -28,6 +29,11 @@ public class RemoteServiceUnavailableException extends ProblemException {
     @Override
     public Map<String, String> headers() {
         return Map.of("Retry-After", "2");
+    }
+
+    /** The service that gave no clear answer ({@code catalog}, {@code pricing}, ...). */
+    public String target() {
+        return service;
     }
 
     /**

@@ -1,4 +1,4 @@
-package dev.cpq.quote.authority.entity;
+package dev.cpq.platform.remote.entity;
 
 import dev.cpq.platform.problem.entity.Problem;
 import dev.cpq.platform.problem.entity.ProblemException;
@@ -7,7 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * A deliberate refusal of catalog- or pricing-service (a 4xx with a problem code), answered to quote's
+ * A deliberate refusal of another service (catalog, pricing, ...) (a 4xx with a problem code), answered to the$
  * caller as a stable 4xx: retrying the same request cannot change it, so it is never a 503.
  * <ul>
  * <li>409, 412 and 422 keep their status and code (a state, a precondition, a rule; pricing's 409

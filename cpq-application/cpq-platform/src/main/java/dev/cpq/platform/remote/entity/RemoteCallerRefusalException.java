@@ -1,10 +1,10 @@
-package dev.cpq.quote.authority.entity;
+package dev.cpq.platform.remote.entity;
 
 import dev.cpq.platform.problem.entity.Problem;
 import java.util.Map;
 
 /**
- * Catalog- or pricing-service refused the caller rather than the command: 401 (its token, e.g. expired
+ * Another service (catalog, pricing, ...) refused the caller rather than the command: 401 (its token, e.g. expired
  * between quote's check and the owner's), 403 (its rights) or 429 (its rate). Answered with the owner's
  * status and code, never as a 503; but, like an unavailability, it is not the command's final answer: the
  * Idempotency-Key is given back (this is a {@link RemoteServiceUnavailableException} for that purpose only),
