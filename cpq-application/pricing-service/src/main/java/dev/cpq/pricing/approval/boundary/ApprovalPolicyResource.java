@@ -1,6 +1,6 @@
 package dev.cpq.pricing.approval.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
@@ -100,7 +100,7 @@ public class ApprovalPolicyResource {
         if (since != null && since < view.policyVersion()) {
             view = view.since(queries.firstPublishedAfter(since).orElse(null));
         }
-        return Response.ok(view).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(view.policyVersion())).build();
+        return Response.ok(view).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(view.policyVersion())).build();
     }
 
     @PUT
@@ -120,7 +120,7 @@ public class ApprovalPolicyResource {
         Optional<ExpectedVersion> expected = ifMatch == null || ifMatch.isBlank() ? Optional.empty() : Optional.of(ExpectedVersion.fromIfMatch(ifMatch));
         List<ApprovalThreshold> thresholds = thresholds(body.thresholds());
         ApprovalPolicy policy = publishing.replace(expected, thresholds);
-        return Response.ok(PolicyView.of(policy)).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(policy.policyVersion())).build();
+        return Response.ok(PolicyView.of(policy)).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(policy.policyVersion())).build();
     }
 
     private static List<ApprovalThreshold> thresholds(List<ThresholdRequest> requests) {

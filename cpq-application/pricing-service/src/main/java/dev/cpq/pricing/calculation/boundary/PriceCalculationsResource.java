@@ -1,6 +1,6 @@
 package dev.cpq.pricing.calculation.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.pricing.approval.entity.ApprovalSignal;
@@ -135,7 +135,7 @@ public class PriceCalculationsResource {
     @ApiResponse(responseCode = "200", description = "The result; immutable, so its ETag is always \"1\"")
     @ApiResponse(responseCode = "404", description = "PRICE_RESULT_NOT_FOUND")
     public Response result(@PathParam("priceResultId") String priceResultId) {
-        return Response.ok(PriceResultView.of(results.byId(priceResultId))).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(1)).build();
+        return Response.ok(PriceResultView.of(results.byId(priceResultId))).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(1)).build();
     }
 
     /** The request as the domain's input; each rule the field constraints cannot express names its field. */
