@@ -17,10 +17,4 @@ import java.util.function.Supplier;
  * @param <A> the aggregate
  */
 public record Command<R, V, A extends AuditedAggregate>(String name, Supplier<ReadAhead<R>> readAhead, Function<ReadAhead<R>, V> validate,
-        Function<V, A> change) {
-
-    /** A command with nothing to read ahead or validate outside the transaction. */
-    public static <A extends AuditedAggregate> Command<Void, Void, A> of(String name, Supplier<A> change) {
-        return new Command<>(name, ReadAhead::nothing, r -> null, v -> change.get());
-    }
-}
+        Function<V, A> change) {}
