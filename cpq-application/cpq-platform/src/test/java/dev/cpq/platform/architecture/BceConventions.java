@@ -1,11 +1,17 @@
 package dev.cpq.platform.architecture;
 
+import static com.tngtech.archunit.base.DescribedPredicate.not;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 /**
  * The suite's one package convention: {@code dev.cpq.<component>.<use case>.{boundary,control,entity}}.
@@ -73,25 +79,21 @@ public final class BceConventions {
     }
 
     /**
-     * The aggregate's own package ({@code <root>.<aggregate>}) is the bottom of the component: every use
-     * case may import it, it imports no use case (only itself, the {@code shared} value packages and what
-     * lies outside the component).
+     * The aggregate in its own bottom package ({@code <root>.<aggregate>..}) that the use cases import and that
+     * imports none of them: it may use only itself, the packages named as shared (e.g. what other services
+     * answer), and anything outside the component.
      */
     public static ArchRule aggregateKnowsNoUseCase(String rootPackage, String aggregatePackage, String... sharedPackages) {
-        String[] own = java.util.stream.Stream.concat(java.util.stream.Stream.of(aggregatePackage), java.util.Arrays.stream(sharedPackages))
-                .map(p -> rootPackage + "." + p + "..").toArray(String[]::new);
+        String[] allowed = Stream.concat(Stream.of(aggregatePackage), Arrays.stream(sharedPackages)).map(p -> rootPackage + "." + p + "..")
+                .toArray(String[]::new);
         return noClasses().that().resideInAPackage(rootPackage + "." + aggregatePackage + "..")
-                .should().dependOnClassesThat(com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage(rootPackage + "..")
-                        .and(com.tngtech.archunit.base.DescribedPredicate.not(
-                                com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAnyPackage(own)))
-                        .as("belong to a use case of " + rootPackage))
-                .because("the aggregate is what use cases share; one that knew a use case would tie them all to it");
+                .should().dependOnClassesThat(resideInAPackage(rootPackage + "..").and(not(resideInAnyPackage(allowed))))
+                .because("every use case imports the aggregate; an aggregate that imports a use case ties them all together");
     }
 
-    /** Use cases ({@code <root>.<use case>}) may import one another one way only: no cycle between them. */
+    /** Use-case packages ({@code <root>.<use case>..}) import one another only one way. */
     public static ArchRule useCasesAreFreeOfCycles(String rootPackage) {
-        return com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices().matching(rootPackage + ".(*)..")
-                .should().beFreeOfCycles()
-                .because("a reader follows a use case down to the aggregate without coming back to where they started");
+        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles()
+                .because("a use case is read and changed on its own only when no other use case reaches back into it");
     }
 }

@@ -2,7 +2,7 @@ package dev.cpq.catalog.offering.boundary;
 
 import dev.cpq.catalog.core.entity.OfferingOption;
 import dev.cpq.catalog.offering.control.OfferingEditing;
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -78,7 +78,7 @@ public class OfferingsResource {
         OfferingEditing.Edited edited = editing.putOffering(version, expected, offeringId, body.name(), body.family(), options);
         var o = edited.offering();
         return Response.ok(new OfferingView(version, o.offeringId(), o.name(), o.family(), o.options()))
-                .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(edited.catalog().rowVersion()))
+                .header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(edited.catalog().rowVersion()))
                 .build();
     }
 }

@@ -1,7 +1,7 @@
 package dev.cpq.catalog.publication.boundary;
 
 import dev.cpq.catalog.publication.control.CatalogPublishing;
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -29,12 +29,12 @@ import jakarta.ws.rs.core.UriInfo;
 public class PublicationResource {
 
     private CatalogPublishing publishing;
-    private IdempotentEndpoint idempotent;
+    private IdempotentCommandResponses idempotent;
 
     protected PublicationResource() {}
 
     @Inject
-    public PublicationResource(CatalogPublishing publishing, IdempotentEndpoint idempotent) {
+    public PublicationResource(CatalogPublishing publishing, IdempotentCommandResponses idempotent) {
         this.publishing = publishing;
         this.idempotent = idempotent;
     }
@@ -45,14 +45,14 @@ public class PublicationResource {
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish a draft: it becomes the active catalog version (CatalogPublished event)")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true)
     @ApiResponse(responseCode = "200", description = "Published; ETag of the published version")
     @ApiResponse(responseCode = "404", description = "CATALOG_VERSION_NOT_FOUND")
     @ApiResponse(responseCode = "409", description = "CATALOG_VERSION_NOT_DRAFT, CATALOG_VERSION_OUTDATED, IDEMPOTENCY_REQUEST_IN_PROGRESS")
     @ApiResponse(responseCode = "412", description = "CATALOG_VERSION_CONFLICT")
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "428", description = "PRECONDITION_REQUIRED")
-    public Response publish(@PathParam("version") @Positive long version, @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key,
+    public Response publish(@PathParam("version") @Positive long version, @HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
         return idempotent.execute(CatalogPublishing.PUBLISH, key, "POST", uri, null, () -> {

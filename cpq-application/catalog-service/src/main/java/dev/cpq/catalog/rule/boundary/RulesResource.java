@@ -4,7 +4,7 @@ import dev.cpq.catalog.core.entity.ConfigurationRule;
 import dev.cpq.catalog.core.entity.OptionValue;
 import dev.cpq.catalog.core.entity.RuleKind;
 import dev.cpq.catalog.rule.control.RuleEditing;
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
@@ -86,7 +86,7 @@ public class RulesResource {
         List<ConfigurationRule> rules = ConfigurationRule.listOf(proposed(body.requires()), proposed(body.excludes()));
         RuleEditing.Edited edited = editing.putRules(version, expected, family, rules);
         return Response.ok(RulesView.of(version, family, edited.ruleSet().rules()))
-                .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(edited.catalog().rowVersion()))
+                .header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(edited.catalog().rowVersion()))
                 .build();
     }
 

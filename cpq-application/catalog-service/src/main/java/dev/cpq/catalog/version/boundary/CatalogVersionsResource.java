@@ -4,7 +4,7 @@ import dev.cpq.catalog.core.entity.Catalog;
 import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
 import dev.cpq.catalog.version.control.CatalogDrafting;
 import dev.cpq.catalog.version.control.CatalogVersionQueries;
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.security.entity.Roles;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,12 +35,12 @@ public class CatalogVersionsResource {
 
     private CatalogDrafting drafting;
     private CatalogVersionQueries queries;
-    private IdempotentEndpoint idempotent;
+    private IdempotentCommandResponses idempotent;
 
     protected CatalogVersionsResource() {}
 
     @Inject
-    public CatalogVersionsResource(CatalogDrafting drafting, CatalogVersionQueries queries, IdempotentEndpoint idempotent) {
+    public CatalogVersionsResource(CatalogDrafting drafting, CatalogVersionQueries queries, IdempotentCommandResponses idempotent) {
         this.drafting = drafting;
         this.queries = queries;
         this.idempotent = idempotent;
@@ -67,7 +67,7 @@ public class CatalogVersionsResource {
     @POST
     @RolesAllowed(Roles.CATALOG_ADMIN)
     @Operation(summary = "Open a new draft catalog version (copied from the active one)")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true,
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true,
             description = "Scopes retries: same key + same request replays the answer")
     @ApiResponse(responseCode = "201", description = "Draft opened; Location and ETag of the new version")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
@@ -79,7 +79,7 @@ public class CatalogVersionsResource {
     @ApiResponse(responseCode = "429", description = "RATE_LIMITED")
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    public Response openDraft(@HeaderParam(IdempotentEndpoint.KEY_HEADER) String key, @Context UriInfo uri, @Valid OpenDraftRequest body) {
+    public Response openDraft(@HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key, @Context UriInfo uri, @Valid OpenDraftRequest body) {
         return idempotent.execute(CatalogDrafting.OPEN_DRAFT, key, "POST", uri, body, () -> {
             Catalog draft = drafting.openDraft(body == null ? null : body.description());
             return idempotent.created(CatalogVersionView.of(draft),

@@ -2,6 +2,7 @@ package dev.cpq.platform.idempotency.control;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.cpq.platform.command.entity.TransientDependencyFailure;
 import dev.cpq.platform.idempotency.entity.CommandResponse;
 import dev.cpq.platform.idempotency.entity.IdempotencyRequestInProgressException;
 import dev.cpq.platform.idempotency.entity.IdempotentRequest;
@@ -19,7 +20,8 @@ import java.util.function.Supplier;
  * Runs a command at most once per (tenant, command, Idempotency-Key): claim the key (PostgreSQL,
  * insert-first), run the command and store its response in the command's own transaction, replay that
  * response for the same request, refuse the key for a different one (422) or while the first still runs
- * (409). A deterministic rejection is stored and replayed too; an unexpected failure gives the key back.
+ * (409). A deterministic rejection is stored and replayed too; an unexpected failure, or a dependency's
+ * transient failure ({@link TransientDependencyFailure}), gives the key back.
  * Redis only speeds up replays: a response PostgreSQL replayed once is kept there for the key's next
  * retries, so a first execution never waits for Redis; the copy expires with the record (never later),
  * so Redis never answers for a key PostgreSQL no longer holds.
@@ -90,6 +92,10 @@ public class IdempotentCommands {
             });
         } catch (IdempotencyRequestInProgressException e) {
             throw e; // we lost the key to a takeover: that request answers
+        } catch (TransientDependencyFailure e) {
+            // a 503 is no answer of the key: the client's retry with it runs the command again
+            release(request, token, e);
+            throw e;
         } catch (ProblemException e) {
             storeRejection(request, token, e);
             throw e;

@@ -7,6 +7,7 @@ import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.policy.CachePolicies;
 import dev.cpq.cache.redis.RedisEndpoint;
 import dev.cpq.cache.redis.RedisGateway;
+import dev.cpq.platform.command.entity.TransientDependencyFailure;
 import dev.cpq.platform.idempotency.entity.CommandResponse;
 import dev.cpq.platform.idempotency.entity.IdempotencyRequestInProgressException;
 import dev.cpq.platform.idempotency.entity.IdempotentRequest;
@@ -146,6 +147,37 @@ class IdempotentCommandsIT {
     private void claimLeftBehindByAnOutage(String key) throws SQLException {
         assertThat(new IdempotencyRecords(dataSource).claimNew(request(key), IdempotentCommands.LEASE, IdempotentCommands.RETENTION)).isPresent();
         unreleased.remember(request(key), claimToken(key));
+    }
+
+    /** A dependency's 503 is no answer of the key: the key is given back, and the retry with it runs the command. */
+    @Test
+    void aTransientDependencyFailureGivesTheKeyBackAndTheRetryRunsTheCommand() throws SQLException {
+        String key = "k-" + UUID.randomUUID();
+        assertThatThrownBy(() -> commands.execute(request(key), () -> {
+            throw new TransientDependencyFailure("pricing", "no answer within 2 s", null);
+        })).isInstanceOfSatisfying(TransientDependencyFailure.class, e -> assertThat(e.problem().getCode()).isEqualTo("PRICING_UNAVAILABLE"));
+        assertThat(records(key)).as("the key was given back").isZero();
+
+        AtomicInteger runs = new AtomicInteger();
+        IdempotentCommands.Outcome retry = commands.execute(request(key), () -> {
+            runs.incrementAndGet();
+            return ok("{\"retried\":true}");
+        });
+        assertThat(retry.replayed()).isFalse();
+        assertThat(retry.response().body()).isEqualTo("{\"retried\":true}");
+        assertThat(runs).hasValue(1);
+        assertThat(records(key)).isEqualTo(1);
+    }
+
+    private int records(String key) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement ps = c.prepareStatement("SELECT count(*) FROM idempotency_record WHERE idempotency_key = ?")) {
+            ps.setString(1, key);
+            try (ResultSet rs = ps.executeQuery()) {
+                rs.next();
+                return rs.getInt(1);
+            }
+        }
     }
 
     private UUID claimToken(String key) throws SQLException {

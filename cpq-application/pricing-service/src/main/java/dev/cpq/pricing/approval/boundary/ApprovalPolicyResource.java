@@ -1,7 +1,7 @@
 package dev.cpq.pricing.approval.boundary;
 
 import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
@@ -102,7 +102,7 @@ public class ApprovalPolicyResource {
         if (since != null && since < view.policyVersion()) {
             view = view.since(queries.firstPublishedAfter(since).orElse(null));
         }
-        return Response.ok(view).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(view.policyVersion())).build();
+        return Response.ok(view).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(view.policyVersion())).build();
     }
 
     @PUT
@@ -122,7 +122,7 @@ public class ApprovalPolicyResource {
         Optional<ExpectedVersion> expected = ifMatch == null || ifMatch.isBlank() ? Optional.empty() : Optional.of(ExpectedVersion.fromIfMatch(ifMatch));
         List<ApprovalThreshold> thresholds = thresholds(body.thresholds());
         ApprovalPolicy policy = publishing.replace(expected, thresholds);
-        return Response.ok(PolicyView.of(policy)).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(policy.policyVersion())).build();
+        return Response.ok(PolicyView.of(policy)).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(policy.policyVersion())).build();
     }
 
     private static List<ApprovalThreshold> thresholds(List<ThresholdRequest> requests) {

@@ -1,7 +1,7 @@
 package dev.cpq.pricing.calculation.boundary;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.ratelimit.control.InternalCallSignature;
 import dev.cpq.platform.security.entity.Roles;
@@ -161,7 +161,7 @@ public class PriceCalculationsResource {
     public Response result(@PathParam("priceResultId") String priceResultId,
             @Parameter(hidden = true) @HeaderParam(InternalCallSignature.HEADER) String internalCallMark, @Context UriInfo uri) {
         PriceResultView view = PriceResultView.of(results.byId(priceResultId), limits.visible(internalCallMark, "GET", uri.getRequestUri()));
-        return Response.ok(view).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(1)).build();
+        return Response.ok(view).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(1)).build();
     }
 
     /** The request as the domain's input; each rule the field constraints cannot express names its field. */

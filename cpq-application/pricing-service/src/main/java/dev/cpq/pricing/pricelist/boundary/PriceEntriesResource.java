@@ -1,6 +1,6 @@
 package dev.cpq.pricing.pricelist.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
@@ -90,7 +90,7 @@ public class PriceEntriesResource {
         PriceEntryEditing.Edited edited = editing.putEntries(new PriceListId(priceListId), version, expected, offeringId, prices);
         return Response.ok(new EntriesView(priceListId, version, offeringId,
                         edited.prices().stream().map(p -> PriceListVersionView.EntryView.of(offeringId, p)).toList()))
-                .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(edited.priceList().rowVersion()))
+                .header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(edited.priceList().rowVersion()))
                 .build();
     }
 

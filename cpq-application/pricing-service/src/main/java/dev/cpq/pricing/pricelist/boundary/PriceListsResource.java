@@ -1,7 +1,7 @@
 package dev.cpq.pricing.pricelist.boundary;
 
 import dev.cpq.platform.security.boundary.AcceptsServiceIdentity;
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.pricing.pricelist.control.PriceListDrafting;
@@ -46,12 +46,12 @@ public class PriceListsResource {
 
     private PriceListDrafting drafting;
     private PriceListQueries queries;
-    private IdempotentEndpoint idempotent;
+    private IdempotentCommandResponses idempotent;
 
     protected PriceListsResource() {}
 
     @Inject
-    public PriceListsResource(PriceListDrafting drafting, PriceListQueries queries, IdempotentEndpoint idempotent) {
+    public PriceListsResource(PriceListDrafting drafting, PriceListQueries queries, IdempotentCommandResponses idempotent) {
         this.drafting = drafting;
         this.queries = queries;
         this.idempotent = idempotent;
@@ -94,7 +94,7 @@ public class PriceListsResource {
     @Path("{priceListId}/versions")
     @RolesAllowed(Roles.PRICING_ADMIN)
     @Operation(summary = "Open a new draft version of a price list (creating the list with its first draft); entries are copied from the active version")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true,
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true,
             description = "Scopes retries: same key + same request replays the answer")
     @ApiResponse(responseCode = "201", description = "Draft opened; Location and ETag of the new version")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
@@ -107,7 +107,7 @@ public class PriceListsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     public Response openDraft(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId,
-            @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key, @Context UriInfo uri, @Valid OpenDraftRequest body) {
+            @HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key, @Context UriInfo uri, @Valid OpenDraftRequest body) {
         PriceListId id = new PriceListId(priceListId);
         return idempotent.execute(PriceListDrafting.OPEN_DRAFT, key, "POST", uri, body, () -> {
             PriceListDrafting.Opened opened = body == null
@@ -131,7 +131,7 @@ public class PriceListsResource {
             @PathParam("version") @Positive long version) {
         PriceListQueries.VersionDetail detail = queries.version(new PriceListId(priceListId), version);
         return Response.ok(PriceListVersionView.of(detail.priceList(), detail.entries()))
-                .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(detail.priceList().rowVersion()))
+                .header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(detail.priceList().rowVersion()))
                 .build();
     }
 
@@ -155,7 +155,7 @@ public class PriceListsResource {
         return Response.ok(new ActiveVersionView(active.priceListId().value(), active.version().sequence(), active.name(),
                         active.stalenessPolicy().name(), active.validityDays().days(), active.publishedAt().orElse(null),
                         terms.approvalPolicyVersion(), newer))
-                .header(HttpHeaders.ETAG, IdempotentEndpoint.etag(active.rowVersion()))
+                .header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(active.rowVersion()))
                 .build();
     }
 

@@ -1,6 +1,6 @@
 package dev.cpq.pricing.publication.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.pricing.pricelist.entity.PriceList;
@@ -33,12 +33,12 @@ import java.time.Instant;
 public class PriceListPublicationResource {
 
     private PriceListPublishing publishing;
-    private IdempotentEndpoint idempotent;
+    private IdempotentCommandResponses idempotent;
 
     protected PriceListPublicationResource() {}
 
     @Inject
-    public PriceListPublicationResource(PriceListPublishing publishing, IdempotentEndpoint idempotent) {
+    public PriceListPublicationResource(PriceListPublishing publishing, IdempotentCommandResponses idempotent) {
         this.publishing = publishing;
         this.idempotent = idempotent;
     }
@@ -50,7 +50,7 @@ public class PriceListPublicationResource {
     @RolesAllowed(Roles.PRICING_ADMIN)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Publish a draft: it becomes the list's active version, the previous one is superseded (PriceListPublished event)")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true)
     @ApiResponse(responseCode = "200", description = "Published; ETag of the published version")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
     @ApiResponse(responseCode = "401", description = "UNAUTHENTICATED")
@@ -61,7 +61,7 @@ public class PriceListPublicationResource {
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "428", description = "PRECONDITION_REQUIRED")
     public Response publish(@PathParam("priceListId") @Pattern(regexp = PriceListId.PATTERN) String priceListId,
-            @PathParam("version") @Positive long version, @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key,
+            @PathParam("version") @Positive long version, @HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
         PriceListId id = new PriceListId(priceListId);

@@ -1,12 +1,13 @@
 package dev.cpq.quote.acceptance.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.command.boundary.CommandPipeline;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.acceptance.control.QuoteAccepting;
-import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.boundary.QuoteViews;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.RevisionId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -39,14 +40,16 @@ import java.util.UUID;
 public class AcceptanceResource {
 
     private QuoteAccepting accepting;
-    private QuoteCommandEndpoint commands;
+    private CommandPipeline pipeline;
+    private QuoteViews views;
 
     protected AcceptanceResource() {}
 
     @Inject
-    public AcceptanceResource(QuoteAccepting accepting, QuoteCommandEndpoint commands) {
+    public AcceptanceResource(QuoteAccepting accepting, CommandPipeline pipeline, QuoteViews views) {
         this.accepting = accepting;
-        this.commands = commands;
+        this.pipeline = pipeline;
+        this.views = views;
     }
 
     public record AcceptRequest(@NotNull UUID quoteRevisionId, @NotNull UUID priceResultId) {}
@@ -56,7 +59,7 @@ public class AcceptanceResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Accept the approved revision: ACCEPTED, an immutable snapshot and a QuoteAccepted event, in one transaction")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true)
     @ApiResponse(responseCode = "200", description = "The accepted quote; ETag is its new version; a Link header"
             + " <.../quotes/{id}/revisions/{revisionId}/snapshot>; rel=\"snapshot\" names the immutable snapshot")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
@@ -68,17 +71,13 @@ public class AcceptanceResource {
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED, PRICE_LIST_NOT_FOUND")
     @ApiResponse(responseCode = "428", description = "PRECONDITION_REQUIRED")
     @ApiResponse(responseCode = "503", description = "CATALOG_UNAVAILABLE, PRICING_UNAVAILABLE (the key is given back)")
-    public Response accept(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key,
+    public Response accept(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri,
             @Valid @NotNull AcceptRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
-        // catalog and pricing are asked before the key is claimed: their answers travel meanwhile; asked again
-        // when a publication shows up under the row lock
-        Response answer = commands.executeRevalidating(QuoteAccepting.ACCEPT, id, key, uri, body, () -> {
-            var prepared = accepting.prepare(id);
-            return () -> accepting.accept(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId(), prepared);
-        });
+        QuoteId id = QuoteId.ofPath(quoteId);
+        Response answer = pipeline.post(accepting.command(id, expected, new RevisionId(body.quoteRevisionId()), body.priceResultId()), key, uri,
+                body, views::of);
         if (answer.getStatus() != 200) {
             return answer;
         }

@@ -1,12 +1,12 @@
 package dev.cpq.quote.acceptance.boundary;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.quote.acceptance.control.QuoteAccepting;
 import dev.cpq.quote.acceptance.entity.QuoteSnapshotNotFoundException;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteNotFoundException;
+import dev.cpq.quote.core.entity.RevisionId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -42,6 +42,6 @@ public class SnapshotResource {
         QuoteId id = QuoteId.parse(quoteId).orElseThrow(() -> new QuoteNotFoundException(quoteId));
         RevisionId revision = RevisionId.parse(revisionId).orElseThrow(() -> new QuoteSnapshotNotFoundException(quoteId, revisionId));
         JsonNode document = accepting.snapshot(id, revision).document();
-        return Response.ok(document).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(1)).build();
+        return Response.ok(document).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(1)).build();
     }
 }

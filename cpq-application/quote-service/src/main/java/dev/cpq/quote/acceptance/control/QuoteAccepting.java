@@ -1,8 +1,8 @@
 package dev.cpq.quote.acceptance.control;
 
 import dev.cpq.messaging.outbox.Outbox;
-import dev.cpq.platform.audit.control.AuditTrail;
-import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.command.entity.Command;
+import dev.cpq.platform.command.entity.ReadAhead;
 import dev.cpq.platform.observability.control.CurrentRequest;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.control.TenantContext;
@@ -12,17 +12,18 @@ import dev.cpq.quote.acceptance.entity.QuoteSnapshotNotFoundException;
 import dev.cpq.quote.acceptance.entity.QuoteSnapshots;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
-import dev.cpq.quote.approval.entity.ApprovalRequirement;
-import dev.cpq.quote.authority.control.OutsideTransaction;
-import dev.cpq.quote.drafting.control.PreparedCommand;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.Quotes;
-import dev.cpq.quote.drafting.entity.RevisionId;
-import dev.cpq.quote.drafting.entity.StaleApprovalException;
+import dev.cpq.quote.core.entity.ApprovalRequirement;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.Quotes;
+import dev.cpq.quote.core.entity.RevisionId;
+import dev.cpq.quote.core.entity.StaleApprovalException;
+import dev.cpq.quote.core.control.QuoteReadAhead;
+import dev.cpq.quote.core.entity.QuoteNotFoundException;
 import dev.cpq.quote.submission.control.QuoteSubmitValidator;
+import dev.cpq.quote.submission.control.QuoteSubmitValidator.Confirmed;
+import dev.cpq.quote.submission.control.QuoteSubmitValidator.Seen;
 import dev.cpq.quote.submission.entity.CommitmentEvidence;
 import dev.cpq.quote.submission.entity.CommitmentEvidences;
 import dev.cpq.quote.submission.entity.PublishedVersionPointers;
@@ -35,7 +36,7 @@ import java.util.List;
 import java.util.UUID;
 
 /**
- * Accepting: the quote read and catalog and pricing asked ({@link #prepare}) before the command claims its
+ * Accepting: the quote read and catalog and pricing asked ({@link #readAhead}) before the command claims its
  * Idempotency-Key; in the command, the state, If-Match and everything submit validates (catalog version,
  * configuration, price freshness, the approval requirement under the policy in force; owners' databases)
  * checked with the command's transaction suspended; then, under the row lock, If-Match and every rule of
@@ -55,11 +56,10 @@ public class QuoteAccepting {
     private QuoteSnapshots snapshots;
     private QuoteSubmitValidator validator;
     private StaleRejections rejections;
-    private OutsideTransaction outside;
+    private QuoteReadAhead quoteReadAhead;
     private PublishedVersionPointers pointers;
     private CommitmentEvidences evidences;
     private Outbox outbox;
-    private AuditTrail audit;
     private CurrentRequest request;
     private TenantContext tenant;
     private final Clock clock = Clock.systemUTC();
@@ -68,60 +68,62 @@ public class QuoteAccepting {
 
     @Inject
     public QuoteAccepting(Quotes quotes, ApprovalDecisions decisions, QuoteSnapshots snapshots, QuoteSubmitValidator validator,
-            StaleRejections rejections, OutsideTransaction outside, PublishedVersionPointers pointers, CommitmentEvidences evidences, Outbox outbox,
-            AuditTrail audit, CurrentRequest request, TenantContext tenant) {
+            StaleRejections rejections, QuoteReadAhead quoteReadAhead, PublishedVersionPointers pointers, CommitmentEvidences evidences,
+            Outbox outbox, CurrentRequest request, TenantContext tenant) {
         this.quotes = quotes;
         this.decisions = decisions;
         this.snapshots = snapshots;
         this.validator = validator;
         this.rejections = rejections;
-        this.outside = outside;
+        this.quoteReadAhead = quoteReadAhead;
         this.pointers = pointers;
         this.evidences = evidences;
         this.outbox = outbox;
-        this.audit = audit;
         this.request = request;
         this.tenant = tenant;
     }
 
-    /** Outside any transaction, before the command: reads only. */
-    public PreparedCommand<QuoteSubmitValidator.Answers> prepare(QuoteId id) {
+    public Command<Seen, Confirmed, Quote> command(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId) {
+        return new Command<>(ACCEPT, () -> readAhead(id), seen -> validate(seen, expected, revision, priceResultId),
+                confirmed -> accept(id, expected, revision, priceResultId, confirmed));
+    }
+
+    ReadAhead<Seen> readAhead(QuoteId id) {
         Instant now = clock.instant();
-        return PreparedCommand.of(() -> quotes.byId(id), q -> q.status() == QuoteStatus.APPROVED && !q.isPastValidity(now), validator::ask);
+        return validator.readAhead(quoteReadAhead.of(id), q -> q.status() == QuoteStatus.APPROVED && !q.isPastValidity(now));
     }
 
-    /** Runs in the idempotent command's transaction; every stale refusal, wherever found, is counted. */
-    public Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, PreparedCommand<QuoteSubmitValidator.Answers> prepared) {
-        return rejections.counted(() -> acceptCounted(id, expected, revision, priceResultId, prepared));
+    /** Everything submit validates, again (submit and accept may be days apart); every stale refusal, wherever found, is counted once. */
+    Confirmed validate(ReadAhead<Seen> readAhead, ExpectedVersion expected, RevisionId revision, UUID priceResultId) {
+        return rejections.counted(() -> {
+            Quote seen = readAhead.get().quote();
+            seen.refuseIfExpired(clock.instant());
+            expected.check("QUOTE", seen.rowVersion());
+            seen.requireAcceptable(revision, priceResultId, clock.instant());
+            return validator.confirm(seen, validator.answers(readAhead.get()), tenant.caller().roles(), clock.instant());
+        });
     }
 
-    private Quote acceptCounted(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, PreparedCommand<QuoteSubmitValidator.Answers> prepared) {
-        Quote seen = prepared.quote(id);
-        seen.refuseIfExpired(clock.instant());
-        expected.check("QUOTE", seen.rowVersion());
-        seen.requireAcceptable(revision, priceResultId, clock.instant());
-        // everything submit validates, again: submit and accept may be days apart
-        QuoteSubmitValidator.Confirmed confirmed = outside.run(
-                () -> validator.confirm(seen, prepared.answers(seen, validator::ask), tenant.caller().roles(), clock.instant()));
-        Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
-        long before = quote.rowVersion();
-        String from = quote.status().name();
-        // a sweep that expired the quote first wins with QUOTE_EXPIRED (not a 412 for its version bump)
-        quote.refuseIfExpired(clock.instant());
-        expected.check("QUOTE", before);
-        quote.requireAcceptable(revision, priceResultId, clock.instant());
-        confirmed.requireUnmoved(pointers.now(quote.priceListId()));
-        List<ApprovalDecision> evidence = decisions.on(id, revision, priceResultId, quote.approvalRound());
-        requireCoveringApproval(quote, evidence, confirmed.requirement());
-        quote.accept(revision, priceResultId, clock.instant());
-        quotes.flush();
-        QuoteSnapshot snapshot = QuoteSnapshot.of(quote, evidence, tenant.caller().subject(), clock.instant());
-        snapshots.add(snapshot);
-        outbox.record(QuoteAccepted.of(quote, snapshot), request.requestId());
-        evidences.record(CommitmentEvidence.of(quote, ACCEPT, confirmed.catalogVersion(), confirmed.priceListVersion(), confirmed.policyVersion(),
-                confirmed.confirmedAt()));
-        audit.succeeded(new AuditedChange("Quote", id.toString(), ACCEPT, from, quote.status().name(), before, quote.rowVersion()));
-        return quote;
+    /** In one transaction: ACCEPTED, the immutable snapshot and the {@code QuoteAccepted} outbox event. */
+    Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, Confirmed confirmed) {
+        return rejections.counted(() -> {
+            Quote quote = quotes.lockedById(id);
+            // a sweep that expired the quote first wins with QUOTE_EXPIRED (not a 412 for its version bump)
+            quote.refuseIfExpired(clock.instant());
+            expected.check("QUOTE", quote.rowVersion());
+            quote.requireAcceptable(revision, priceResultId, clock.instant());
+            confirmed.requireUnmoved(pointers.now(quote.priceListId()));
+            List<ApprovalDecision> evidence = decisions.on(id, revision, priceResultId, quote.approvalRound());
+            requireCoveringApproval(quote, evidence, confirmed.requirement());
+            quote.accept(revision, priceResultId, clock.instant());
+            quotes.flush();
+            QuoteSnapshot snapshot = QuoteSnapshot.of(quote, evidence, tenant.caller().subject(), clock.instant());
+            snapshots.add(snapshot);
+            outbox.record(QuoteAccepted.of(quote, snapshot), request.requestId());
+            evidences.record(CommitmentEvidence.of(quote, ACCEPT, confirmed.catalogVersion(), confirmed.priceListVersion(),
+                    confirmed.policyVersion(), confirmed.confirmedAt()));
+            return quote;
+        });
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.cpq.quote.acceptance.entity;
 
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.RevisionId;
 import java.util.Optional;
 
 /** The accepted snapshots of the current tenant's quotes. */

@@ -1,13 +1,14 @@
 package dev.cpq.quote.approval.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.command.boundary.CommandPipeline;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.approval.control.ApprovalDeciding;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
-import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.boundary.QuoteViews;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.RevisionId;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.enums.ParameterIn;
@@ -41,14 +42,16 @@ import java.util.UUID;
 public class ApprovalsResource {
 
     private ApprovalDeciding deciding;
-    private QuoteCommandEndpoint commands;
+    private CommandPipeline pipeline;
+    private QuoteViews views;
 
     protected ApprovalsResource() {}
 
     @Inject
-    public ApprovalsResource(ApprovalDeciding deciding, QuoteCommandEndpoint commands) {
+    public ApprovalsResource(ApprovalDeciding deciding, CommandPipeline pipeline, QuoteViews views) {
         this.deciding = deciding;
-        this.commands = commands;
+        this.pipeline = pipeline;
+        this.views = views;
     }
 
     public record DecisionRequest(@NotNull UUID quoteRevisionId, @NotNull UUID priceResultId, @NotNull ApprovalDecision.Decision decision,
@@ -69,7 +72,7 @@ public class ApprovalsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Decide on a quote PENDING_APPROVAL: APPROVED -> quote APPROVED, REJECTED -> quote REJECTED (ends the revision);"
             + " recorded as immutable evidence bound to the revision, price result, requirement and the approver's authority")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true)
     @ApiResponse(responseCode = "200", description = "The decided quote; ETag is its new version")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED, IDEMPOTENCY_KEY_REQUIRED")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs SALES_MANAGER)")
@@ -79,13 +82,12 @@ public class ApprovalsResource {
     @ApiResponse(responseCode = "412", description = "QUOTE_VERSION_CONFLICT")
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "428", description = "PRECONDITION_REQUIRED")
-    public Response decide(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key,
+    public Response decide(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri,
             @Valid @NotNull DecisionRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
-        return commands.execute(ApprovalDeciding.DECIDE, id, key, uri, body, () -> deciding.decide(id, expected,
-                new RevisionId(body.quoteRevisionId()), body.priceResultId(), body.decision(), body.reason()));
+        return pipeline.post(deciding.command(QuoteId.ofPath(quoteId), expected, new RevisionId(body.quoteRevisionId()), body.priceResultId(),
+                body.decision(), body.reason()), key, uri, body, views::of);
     }
 
     @GET
@@ -94,7 +96,7 @@ public class ApprovalsResource {
     @ApiResponse(responseCode = "200", description = "The decisions")
     @ApiResponse(responseCode = "404", description = "QUOTE_NOT_FOUND")
     public List<DecisionView> decisions(@PathParam("quoteId") String quoteId) {
-        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
+        QuoteId id = QuoteId.ofPath(quoteId);
         return deciding.decisionsOf(id).stream().map(DecisionView::of).toList();
     }
 }

@@ -1,23 +1,22 @@
 package dev.cpq.quote.approval.control;
 
-import dev.cpq.platform.audit.control.AuditTrail;
-import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.command.entity.Command;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
-import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.quote.core.control.QuoteReadAhead;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.ApprovalSignal;
 import dev.cpq.quote.authority.entity.PricingAuthority;
-import dev.cpq.quote.drafting.entity.DiscountNotApprovableException;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.Quotes;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.entity.DiscountNotApprovableException;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteNotFoundException;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.Quotes;
+import dev.cpq.quote.core.entity.RevisionId;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
@@ -41,41 +40,44 @@ public class ApprovalDeciding {
 
     private Quotes quotes;
     private ApprovalDecisions decisions;
-    private AuditTrail audit;
+    private QuoteReadAhead readAhead;
     private TenantContext tenant;
     private PricingAuthority pricing;
-    private OutsideTransaction outside;
     private final Clock clock = Clock.systemUTC();
 
     protected ApprovalDeciding() {}
 
     @Inject
-    public ApprovalDeciding(Quotes quotes, ApprovalDecisions decisions, AuditTrail audit, TenantContext tenant, PricingAuthority pricing,
-            OutsideTransaction outside) {
+    public ApprovalDeciding(Quotes quotes, QuoteReadAhead readAhead, ApprovalDecisions decisions, TenantContext tenant,
+            PricingAuthority pricing) {
         this.quotes = quotes;
         this.decisions = decisions;
-        this.audit = audit;
+        this.readAhead = readAhead;
         this.tenant = tenant;
         this.pricing = pricing;
-        this.outside = outside;
     }
 
-    public Quote decide(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, ApprovalDecision.Decision decision,
-            String reason) {
-        // remote reads stay outside the transaction: the policy is read before the row lock (a rejection needs none)
-        Optional<ApprovalPolicy> inForce = decision == ApprovalDecision.Decision.APPROVED
-                ? Optional.of(outside.run(() -> pricing.approvalPolicy().get())) : Optional.empty();
-        Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
-        long before = quote.rowVersion();
-        String from = quote.status().name();
-        expected.check("QUOTE", before);
+    public Command<Void, Optional<ApprovalPolicy>, Quote> command(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId,
+            ApprovalDecision.Decision decision, String reason) {
+        return new Command<>(DECIDE, () -> readAhead.partnersOwnOnly(id), nothing -> policyInForce(decision),
+                policy -> decide(id, expected, revision, priceResultId, decision, reason, policy));
+    }
+
+    /** Read before the row lock, with the transaction suspended; a rejection needs none. */
+    Optional<ApprovalPolicy> policyInForce(ApprovalDecision.Decision decision) {
+        return decision == ApprovalDecision.Decision.APPROVED ? Optional.of(pricing.approvalPolicy().get()) : Optional.empty();
+    }
+
+    Quote decide(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, ApprovalDecision.Decision decision, String reason,
+            Optional<ApprovalPolicy> inForce) {
+        Quote quote = quotes.lockedById(id);
+        expected.check("QUOTE", quote.rowVersion());
         if (quote.status() == QuoteStatus.PENDING_APPROVAL) {
             inForce.ifPresent(policy -> requireGrantable(quote, policy));
         }
         quote.decide(revision, priceResultId, decision == ApprovalDecision.Decision.APPROVED, clock.instant());
         quotes.flush();
         decisions.add(ApprovalDecision.byApprover(quote, decision, reason, tenant.caller().subject(), Roles.SALES_MANAGER, clock.instant()));
-        audit.succeeded(new AuditedChange("Quote", id.toString(), DECIDE, from, quote.status().name(), before, quote.rowVersion()));
         return quote;
     }
 

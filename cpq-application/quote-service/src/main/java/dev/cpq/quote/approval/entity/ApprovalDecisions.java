@@ -1,7 +1,7 @@
 package dev.cpq.quote.approval.entity;
 
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.RevisionId;
 import java.util.List;
 import java.util.UUID;
 

@@ -6,7 +6,7 @@ import java.util.Optional;
 
 /**
  * The approval policy as pricing-service publishes it, read at every submit and accept: the requirement
- * is decided from it ({@link dev.cpq.quote.approval.entity.ApprovalRequirement}), never from the signals
+ * is decided from it ({@link dev.cpq.quote.core.entity.ApprovalRequirement}), never from the signals
  * recorded at pricing. Version 0 (no policy yet): every discount above 0 needs a SALES_MANAGER.
  */
 public record ApprovalPolicy(long policyVersion, List<Threshold> thresholds) {

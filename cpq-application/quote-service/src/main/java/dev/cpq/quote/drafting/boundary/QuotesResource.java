@@ -1,19 +1,20 @@
 package dev.cpq.quote.drafting.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.command.boundary.CommandPipeline;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
-import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Roles;
-import dev.cpq.quote.drafting.control.LineReplacing;
+import dev.cpq.quote.core.boundary.QuoteView;
+import dev.cpq.quote.core.boundary.QuoteViews;
 import dev.cpq.quote.drafting.control.QuoteDrafting;
 import dev.cpq.quote.drafting.control.QuoteQueries;
-import dev.cpq.quote.drafting.entity.LineChoice;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteLine;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.Quotes;
+import dev.cpq.quote.core.entity.LineChoice;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteLine;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.Quotes;
 import dev.cpq.quote.drafting.entity.WorklistCursor;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -65,23 +66,18 @@ public class QuotesResource {
     static final String CUSTOMER_ID = "[A-Za-z0-9][A-Za-z0-9._:-]{0,99}";
 
     private QuoteDrafting drafting;
-    private LineReplacing replacing;
     private QuoteQueries queries;
-    private IdempotentEndpoint idempotent;
-    private QuoteCommandEndpoint commands;
-    private TenantContext tenant;
+    private CommandPipeline pipeline;
+    private QuoteViews views;
 
     protected QuotesResource() {}
 
     @Inject
-    public QuotesResource(QuoteDrafting drafting, LineReplacing replacing, QuoteQueries queries, IdempotentEndpoint idempotent,
-            QuoteCommandEndpoint commands, TenantContext tenant) {
+    public QuotesResource(QuoteDrafting drafting, QuoteQueries queries, CommandPipeline pipeline, QuoteViews views) {
         this.drafting = drafting;
-        this.replacing = replacing;
         this.queries = queries;
-        this.idempotent = idempotent;
-        this.commands = commands;
-        this.tenant = tenant;
+        this.pipeline = pipeline;
+        this.views = views;
     }
 
     public record CreateRequest(@NotNull @Pattern(regexp = CUSTOMER_ID) String customerId, @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
@@ -102,7 +98,7 @@ public class QuotesResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Open a new DRAFT quote (valid 30 days unless validUntil says otherwise, at most 365)")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true)
     @ApiResponse(responseCode = "201", description = "Opened; Location and ETag of the quote")
     @ApiResponse(responseCode = "400", description = "VALIDATION_FAILED (also a currency that is no ISO 4217 code with minor units),"
             + " IDEMPOTENCY_KEY_REQUIRED")
@@ -112,14 +108,10 @@ public class QuotesResource {
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED, PRICE_LIST_NOT_FOUND, PRICE_LIST_SCOPE_NOT_OFFERED"
             + " (violations name currency/market/channel; offeredScopes)")
     @ApiResponse(responseCode = "503", description = "PRICING_UNAVAILABLE (the price list could not be checked; the key is given back)")
-    public Response create(@HeaderParam(IdempotentEndpoint.KEY_HEADER) String key, @Context UriInfo uri, @Valid @NotNull CreateRequest body) {
+    public Response create(@HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key, @Context UriInfo uri, @Valid @NotNull CreateRequest body) {
         convert("currency", () -> Quote.requirePriceableCurrency(body.currency()));
-        return QuoteCommandEndpoint.unwrapTransient(() -> idempotent.execute(QuoteDrafting.CREATE, key, "POST", uri, body, () -> {
-            Quote quote = convert("validUntil", () -> drafting.create(body.customerId(), body.currency(), body.market(), body.channel(),
-                    body.priceListId(), body.validUntil()));
-            return idempotent.created(QuoteView.of(quote, tenant.caller()), uri.getAbsolutePathBuilder().path(quote.id().toString()).build(),
-                    quote.rowVersion());
-        }));
+        return pipeline.create(drafting.create(body.customerId(), body.currency(), body.market(), body.channel(), body.priceListId(),
+                body.validUntil()), key, uri, body, views::of);
     }
 
     @GET
@@ -140,7 +132,7 @@ public class QuotesResource {
                 .map(v -> convert("status", () -> QuoteStatus.valueOf(v.toUpperCase(Locale.ROOT))));
         Optional<Quotes.Position> after = Optional.ofNullable(cursor).filter(v -> !v.isBlank()).map(v -> convert("cursor", () -> WorklistCursor.decode(v)));
         QuoteQueries.Page page = queries.page(s, Optional.ofNullable(customerId), after, limit);
-        return new WorklistPage(page.quotes().stream().map(q -> QuoteView.of(q, tenant.caller())).toList(), page.nextCursor().orElse(null), limit);
+        return new WorklistPage(page.quotes().stream().map(views::of).toList(), page.nextCursor().orElse(null), limit);
     }
 
     @GET
@@ -151,7 +143,7 @@ public class QuotesResource {
     @ApiResponse(responseCode = "404", description = "QUOTE_NOT_FOUND (also for another tenant's quote)")
     public Response quote(@PathParam("quoteId") String quoteId) {
         Quote quote = queries.byId(quoteId);
-        return Response.ok(QuoteView.of(quote, tenant.caller())).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(quote.rowVersion())).build();
+        return Response.ok(views.of(quote)).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(quote.rowVersion())).build();
     }
 
     @PUT
@@ -171,12 +163,10 @@ public class QuotesResource {
     public Response replaceLines(@PathParam("quoteId") String quoteId, @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch,
             @Valid @NotNull LinesRequest body) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        QuoteId id = queries.byId(quoteId).id();
         List<LineChoice> choices = body.lines().stream()
                 .map(l -> new LineChoice(l.offeringId(), l.options(), l.quantity(), l.termMonths(), l.discountPercent())).toList();
-        Quote quote = QuoteCommandEndpoint.unwrapTransient(() -> replacing.replaceLines(id, expected, choices));
-        commands.changed(id);
-        return Response.ok(QuoteView.of(quote, tenant.caller())).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(quote.rowVersion())).build();
+        Quote quote = pipeline.put(drafting.replaceLines(QuoteId.ofPath(quoteId), expected, choices));
+        return Response.ok(views.of(quote)).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(quote.rowVersion())).build();
     }
 
     static <T> T convert(String field, java.util.function.Supplier<T> conversion) {

@@ -1,22 +1,23 @@
 package dev.cpq.quote.drafting.control;
 
-import dev.cpq.platform.audit.control.AuditTrail;
-import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.command.entity.Command;
+import dev.cpq.platform.command.entity.ReadAhead;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
+import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.control.TenantContext;
-import dev.cpq.quote.authority.control.OutsideTransaction;
 import dev.cpq.quote.authority.entity.PriceListOffers;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
-import dev.cpq.quote.drafting.entity.Quotes;
+import dev.cpq.quote.core.entity.LineChoice;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteNotFoundException;
+import dev.cpq.quote.core.entity.Quotes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import jakarta.transaction.Transactional;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 
-/** Opening a quote and applying validated lines: the two writes of drafting. */
+/** Editing drafts: opening a quote, and replacing its lines with lines catalog configured. */
 @ApplicationScoped
 public class QuoteDrafting {
 
@@ -24,51 +25,68 @@ public class QuoteDrafting {
     public static final String REPLACE_LINES = "quote.replace-lines";
 
     private Quotes quotes;
-    private AuditTrail audit;
+    private LineConfiguring configuring;
     private TenantContext tenant;
     private PriceListOffers offers;
-    private OutsideTransaction outside;
     private final Clock clock = Clock.systemUTC();
 
     protected QuoteDrafting() {}
 
     @Inject
-    public QuoteDrafting(Quotes quotes, AuditTrail audit, TenantContext tenant, PriceListOffers offers, OutsideTransaction outside) {
+    public QuoteDrafting(Quotes quotes, LineConfiguring configuring, TenantContext tenant, PriceListOffers offers) {
         this.quotes = quotes;
-        this.audit = audit;
+        this.configuring = configuring;
         this.tenant = tenant;
         this.offers = offers;
-        this.outside = outside;
     }
 
     /**
-     * Runs in the idempotent command's transaction. The price list must be published and price in the
-     * quote's currency, market and channel, as pricing's database says (asked with the transaction
-     * suspended): a quote that could never be priced is not opened.
+     * The price list must be published and price in the quote's currency, market and channel, as pricing's
+     * database says (asked with the transaction suspended): a quote that could never be priced is not opened.
      */
-    public Quote create(String customerId, String currency, String market, String channel, String priceListId, Instant validUntil) {
-        outside.run(() -> offers.offerOf(priceListId)).requireOffered(currency, market, channel);
-        Quote quote = Quote.create(QuoteId.random(), tenant.tenant().value(), customerId, currency, market, channel, priceListId,
-                tenant.caller().subject(), validUntil, clock.instant());
+    public Command<Void, Void, Quote> create(String customerId, String currency, String market, String channel, String priceListId,
+            Instant validUntil) {
+        return new Command<>(CREATE, ReadAhead::nothing, nothing -> {
+            offers.offerOf(priceListId).requireOffered(currency, market, channel);
+            return null;
+        }, offered -> open(customerId, currency, market, channel, priceListId, validUntil));
+    }
+
+    Quote open(String customerId, String currency, String market, String channel, String priceListId, Instant validUntil) {
+        Quote quote;
+        try {
+            quote = Quote.create(QuoteId.random(), tenant.tenant().value(), customerId, currency, market, channel, priceListId,
+                    tenant.caller().subject(), validUntil, clock.instant());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException("validUntil", e.getMessage());
+        }
         quote.ownedBy(tenant.caller().roles());
         quotes.add(quote);
-        audit.succeeded(AuditedChange.created("Quote", quote.id().toString(), CREATE, quote.status().name(), quote.rowVersion()));
         return quote;
     }
 
     /**
-     * Applies lines catalog validated, in a transaction of its own: the row lock orders it after any
-     * concurrent command, and If-Match is checked again under it.
+     * {@code PUT /quotes/{id}/lines}: a fast precondition and state check on the quote as read (no point
+     * asking catalog for a command that will be refused), the lines validated by catalog-service with no
+     * transaction open, then the locked write that checks If-Match again. Never retried on a conflict: the
+     * seller decides again.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
-    public Quote applyLines(QuoteId id, ExpectedVersion expected, LineConfiguring.Configured configured) {
-        Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
-        long before = quote.rowVersion();
-        String from = quote.status().name();
-        expected.check("QUOTE", before);
+    public Command<Quote, LineConfiguring.Configured, Quote> replaceLines(QuoteId id, ExpectedVersion expected, List<LineChoice> choices) {
+        return new Command<>(REPLACE_LINES, () -> ReadAhead.of(() -> quotes.byId(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()))),
+                seen -> configure(seen.get(), expected, choices), configured -> applyLines(id, expected, configured));
+    }
+
+    LineConfiguring.Configured configure(Quote seen, ExpectedVersion expected, List<LineChoice> choices) {
+        expected.check("QUOTE", seen.rowVersion());
+        seen.requireEditable(clock.instant());
+        return configuring.configure(choices);
+    }
+
+    Quote applyLines(QuoteId id, ExpectedVersion expected, LineConfiguring.Configured configured) {
+        Quote quote = quotes.lockedById(id);
+        expected.check("QUOTE", quote.rowVersion());
         quote.replaceLines(configured.lines(), configured.catalogVersion(), clock.instant());
         quotes.flush();
-        audit.succeeded(new AuditedChange("Quote", id.toString(), REPLACE_LINES, from, quote.status().name(), before, quote.rowVersion()));
         return quote;
     }
 }

@@ -1,10 +1,10 @@
 package dev.cpq.quote.drafting.control;
 
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.Quotes;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteNotFoundException;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.Quotes;
 import dev.cpq.quote.drafting.entity.WorklistCursor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

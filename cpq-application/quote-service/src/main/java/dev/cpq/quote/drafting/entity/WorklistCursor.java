@@ -1,5 +1,6 @@
 package dev.cpq.quote.drafting.entity;
 
+import dev.cpq.quote.core.entity.Quotes;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 

@@ -1,10 +1,11 @@
 package dev.cpq.quote.pricing.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.command.boundary.CommandPipeline;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
-import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
-import dev.cpq.quote.drafting.entity.QuoteId;
+import dev.cpq.quote.core.boundary.QuoteViews;
+import dev.cpq.quote.core.entity.QuoteId;
 import dev.cpq.quote.pricing.control.QuotePricing;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,14 +31,16 @@ import jakarta.ws.rs.core.UriInfo;
 public class QuotePricingResource {
 
     private QuotePricing pricing;
-    private QuoteCommandEndpoint commands;
+    private CommandPipeline pipeline;
+    private QuoteViews views;
 
     protected QuotePricingResource() {}
 
     @Inject
-    public QuotePricingResource(QuotePricing pricing, QuoteCommandEndpoint commands) {
+    public QuotePricingResource(QuotePricing pricing, CommandPipeline pipeline, QuoteViews views) {
         this.pricing = pricing;
-        this.commands = commands;
+        this.pipeline = pipeline;
+        this.views = views;
     }
 
     @POST
@@ -45,7 +48,7 @@ public class QuotePricingResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Price the current revision: records priceResultId, priceListVersion, priceHash, validUntil, staleness policy,"
             + " policy version and approval signals; the quote becomes PRICED (an earlier approval no longer counts)")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true)
     @ApiResponse(responseCode = "200", description = "The priced quote; ETag is its new version")
     @ApiResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_REQUIRED, VALIDATION_FAILED (If-Match)")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs SALES_AGENT or PARTNER)")
@@ -56,10 +59,9 @@ public class QuotePricingResource {
     @ApiResponse(responseCode = "422", description = "PRICE_NOT_FOUND, PRICE_LIST_NOT_FOUND, IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "428", description = "PRECONDITION_REQUIRED")
     @ApiResponse(responseCode = "503", description = "PRICING_UNAVAILABLE (the key is given back)")
-    public Response price(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key,
+    public Response price(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
-        return commands.execute(QuotePricing.PRICE, id, key, uri, null, () -> pricing.price(id, expected));
+        return pipeline.post(pricing.command(QuoteId.ofPath(quoteId), expected), key, uri, null, views::of);
     }
 }

@@ -2,7 +2,6 @@ package dev.cpq.quote.submission.boundary;
 
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.entity.Roles;
-import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
 import dev.cpq.quote.submission.control.DecisionReconciling;
 import dev.cpq.quote.submission.entity.SupersededDecision;
 import io.swagger.v3.oas.annotations.Operation;
@@ -55,7 +54,7 @@ public class DecisionEvidenceOperationsResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Compare the last 7 days' decision evidence with the owners' publication times; records and answers new findings")
     public Map<String, Object> reconcile() {
-        List<SupersededDecision> found = QuoteCommandEndpoint.unwrapTransient(reconciling::reconcile);
+        List<SupersededDecision> found = reconciling.reconcile();
         return Map.of("found", found.size(), "decisions", found);
     }
 }

@@ -1,10 +1,11 @@
 package dev.cpq.quote.submission.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.command.boundary.CommandPipeline;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.entity.Roles;
-import dev.cpq.quote.drafting.boundary.QuoteCommandEndpoint;
-import dev.cpq.quote.drafting.entity.QuoteId;
+import dev.cpq.quote.core.boundary.QuoteViews;
+import dev.cpq.quote.core.entity.QuoteId;
 import dev.cpq.quote.submission.control.QuoteSubmitting;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -30,14 +31,16 @@ import jakarta.ws.rs.core.UriInfo;
 public class QuoteSubmissionResource {
 
     private QuoteSubmitting submitting;
-    private QuoteCommandEndpoint commands;
+    private CommandPipeline pipeline;
+    private QuoteViews views;
 
     protected QuoteSubmissionResource() {}
 
     @Inject
-    public QuoteSubmissionResource(QuoteSubmitting submitting, QuoteCommandEndpoint commands) {
+    public QuoteSubmissionResource(QuoteSubmitting submitting, CommandPipeline pipeline, QuoteViews views) {
         this.submitting = submitting;
-        this.commands = commands;
+        this.pipeline = pipeline;
+        this.views = views;
     }
 
     @POST
@@ -45,7 +48,7 @@ public class QuoteSubmissionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Submit the priced revision: catalog version, configuration, price list version and price validity are checked"
             + " against their owners' databases; APPROVED without approval signals (under the current policy), else PENDING_APPROVAL")
-    @Parameter(in = ParameterIn.HEADER, name = IdempotentEndpoint.KEY_HEADER, required = true)
+    @Parameter(in = ParameterIn.HEADER, name = IdempotentCommandResponses.KEY_HEADER, required = true)
     @ApiResponse(responseCode = "200", description = "The submitted quote; ETag is its new version")
     @ApiResponse(responseCode = "400", description = "IDEMPOTENCY_KEY_REQUIRED, VALIDATION_FAILED (If-Match)")
     @ApiResponse(responseCode = "403", description = "FORBIDDEN (needs SALES_AGENT or PARTNER)")
@@ -56,15 +59,9 @@ public class QuoteSubmissionResource {
     @ApiResponse(responseCode = "422", description = "IDEMPOTENCY_KEY_REUSED")
     @ApiResponse(responseCode = "428", description = "PRECONDITION_REQUIRED")
     @ApiResponse(responseCode = "503", description = "CATALOG_UNAVAILABLE, PRICING_UNAVAILABLE (the key is given back)")
-    public Response submit(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentEndpoint.KEY_HEADER) String key,
+    public Response submit(@PathParam("quoteId") String quoteId, @HeaderParam(IdempotentCommandResponses.KEY_HEADER) String key,
             @Parameter(required = true) @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, @Context UriInfo uri) {
         ExpectedVersion expected = ExpectedVersion.fromIfMatch(ifMatch);
-        QuoteId id = QuoteCommandEndpoint.quoteId(quoteId);
-        // catalog and pricing are asked before the key is claimed: their answers travel meanwhile; asked again
-        // when a publication shows up under the row lock
-        return commands.executeRevalidating(QuoteSubmitting.SUBMIT, id, key, uri, null, () -> {
-            var prepared = submitting.prepare(id);
-            return () -> submitting.submit(id, expected, prepared);
-        });
+        return pipeline.post(submitting.command(QuoteId.ofPath(quoteId), expected), key, uri, null, views::of);
     }
 }

@@ -1,6 +1,6 @@
 package dev.cpq.quote.submission.control;
 
-import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.platform.command.control.OutsideTransaction;
 import dev.cpq.quote.submission.entity.CommitmentEvidence;
 import dev.cpq.quote.submission.entity.CommitmentEvidences;
 import dev.cpq.quote.submission.entity.PublicationHistory;

@@ -1,14 +1,14 @@
 package dev.cpq.quote.submission.control;
 
 import dev.cpq.cache.freshness.VersionFreshness;
-import dev.cpq.quote.approval.entity.ApprovalRequirement;
+import dev.cpq.quote.core.entity.ApprovalRequirement;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.Pending;
 import dev.cpq.quote.authority.entity.PricingAuthority;
 import dev.cpq.quote.authority.entity.StalenessPolicy;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteStaleException;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteStaleException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;

@@ -1,17 +1,20 @@
 package dev.cpq.quote.submission.control;
 
-import dev.cpq.quote.approval.entity.ApprovalRequirement;
+import dev.cpq.quote.core.entity.ApprovalRequirement;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.LinesVerdict;
 import dev.cpq.quote.authority.entity.Pending;
-import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.core.entity.Quote;
 import dev.cpq.quote.submission.entity.PublishedVersionPointers;
-import dev.cpq.quote.submission.entity.VersionsMovedException;
+import dev.cpq.platform.command.entity.DependencyMovedException;
+import dev.cpq.platform.command.entity.ReadAhead;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * The final freshness validation of a submit (and of an accept: the same facts, days later), in a fixed
@@ -51,11 +54,24 @@ public class QuoteSubmitValidator {
          * since; the command goes back to validate against the owners' databases (never commits on a hint).
          */
         public void requireUnmoved(PublishedVersionPointers.Pointers now) {
-            if (now.aheadOf(catalogVersion, priceListVersion, policyVersion)) {
-                throw new VersionsMovedException("validated on catalog " + catalogVersion + ", price list " + priceListVersion + ", policy "
-                        + policyVersion + "; pointers now " + now);
-            }
+            now.movedAheadOf(catalogVersion, priceListVersion, policyVersion).ifPresent(owner -> {
+                throw new DependencyMovedException(owner, "validated on catalog " + catalogVersion + ", price list " + priceListVersion
+                        + ", policy " + policyVersion + "; pointers now " + now);
+            });
         }
+    }
+
+    /** A quote read before the Idempotency-Key was claimed, and catalog's and pricing's answers on their way when it could go ahead. */
+    public record Seen(Quote quote, Optional<Answers> answers) {}
+
+    /** Before the claim: asks both services about the quote when {@code canGoAhead} holds for it. */
+    public ReadAhead<Seen> readAhead(ReadAhead<Quote> quote, Predicate<Quote> canGoAhead) {
+        return quote.then(q -> new Seen(q, canGoAhead.test(q) ? Optional.of(ask(q)) : Optional.empty()));
+    }
+
+    /** The answers asked before the claim; asked now if the quote could not go ahead then but passed the command's checks. */
+    public Answers answers(Seen seen) {
+        return seen.answers().orElseGet(() -> ask(seen.quote()));
     }
 
     /** Asks both services at once (nothing is waited for here). */
@@ -65,7 +81,7 @@ public class QuoteSubmitValidator {
 
     /**
      * @param sellerRoles the roles of the seller acting now (submitter or acceptor); the owner's are on the quote
-     * @throws dev.cpq.quote.drafting.entity.QuoteStaleException (counted by code) when anything moved
+     * @throws dev.cpq.quote.core.entity.QuoteStaleException (counted by code) when anything moved
      */
     public Confirmed judge(Quote quote, Answers answers, Set<String> sellerRoles, Instant now) {
         return rejections.counted(() -> confirm(quote, answers, sellerRoles, now));

@@ -1,21 +1,21 @@
 package dev.cpq.quote.submission.control;
 
-import dev.cpq.platform.audit.control.AuditTrail;
-import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.command.entity.Command;
+import dev.cpq.platform.command.entity.ReadAhead;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
-import dev.cpq.quote.approval.entity.SellerClass;
-import dev.cpq.quote.authority.control.OutsideTransaction;
-import dev.cpq.quote.drafting.control.PreparedCommand;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.Quotes;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.control.QuoteReadAhead;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.Quotes;
+import dev.cpq.quote.core.entity.RevisionId;
+import dev.cpq.quote.core.entity.SellerClass;
+import dev.cpq.quote.submission.control.QuoteSubmitValidator.Confirmed;
+import dev.cpq.quote.submission.control.QuoteSubmitValidator.Seen;
 import dev.cpq.quote.submission.entity.CommitmentEvidence;
 import dev.cpq.quote.submission.entity.CommitmentEvidences;
 import dev.cpq.quote.submission.entity.PublishedVersionPointers;
@@ -25,81 +25,82 @@ import java.time.Clock;
 import java.time.Instant;
 
 /**
- * Submitting: the quote read and catalog and pricing asked ({@link #prepare}) before the command claims its
- * Idempotency-Key, so their answers are on the way while the key is claimed; then, in the command, the state
- * and If-Match checked and every freshness check judged ({@link QuoteSubmitValidator}) with the command's
- * transaction suspended; then, under the row lock, If-Match checked again and the state change applied:
- * APPROVED (with automatic approval evidence) when the requirement decided now (policy in force, the
- * lowest limit of owner and submitter) has no signal, PENDING_APPROVAL otherwise; a new approval round.
- * Between the validation and the lock a publication may commit: under the lock the version pointers are
- * read again (one Redis round trip) and any newer version sends the command back to validate
- * ({@link dev.cpq.quote.submission.entity.VersionsMovedException}); the versions and the instant they were
- * confirmed are recorded with the decision ({@link CommitmentEvidence}) for the reconciler.
+ * Submitting, as the command pipeline runs it: the quote read and catalog and pricing asked before the
+ * Idempotency-Key is claimed ({@link #readAhead}); after the claim, with the transaction suspended, the
+ * state and If-Match checked and every freshness check judged ({@link #validate}, {@link QuoteSubmitValidator});
+ * then, under the row lock ({@link #submit}), If-Match again and the state change: APPROVED (with automatic
+ * approval evidence) when the requirement decided now (policy in force, the lowest limit of owner and
+ * submitter) has no signal, PENDING_APPROVAL otherwise. A publication may commit between the validation
+ * and the lock: the version pointers read under the lock send the command back to its read-ahead
+ * ({@link dev.cpq.platform.command.entity.DependencyMovedException}); the versions and the instant they
+ * were confirmed are recorded with the decision ({@link CommitmentEvidence}) for the reconciler.
  */
 @ApplicationScoped
 public class QuoteSubmitting {
 
     public static final String SUBMIT = "quote.submit";
 
-    private record Validated(RevisionId revision, QuoteSubmitValidator.Confirmed confirmed) {}
+    /** What the validation confirmed about the revision the seller saw. */
+    public record Validated(RevisionId revision, Confirmed confirmed) {}
 
     private Quotes quotes;
+    private QuoteReadAhead quoteReadAhead;
     private ApprovalDecisions decisions;
     private QuoteSubmitValidator validator;
-    private OutsideTransaction outside;
     private PublishedVersionPointers pointers;
     private CommitmentEvidences evidence;
-    private AuditTrail audit;
     private TenantContext tenant;
     private final Clock clock = Clock.systemUTC();
 
     protected QuoteSubmitting() {}
 
     @Inject
-    public QuoteSubmitting(Quotes quotes, ApprovalDecisions decisions, QuoteSubmitValidator validator, OutsideTransaction outside,
-            PublishedVersionPointers pointers, CommitmentEvidences evidence, AuditTrail audit, TenantContext tenant) {
+    public QuoteSubmitting(Quotes quotes, QuoteReadAhead quoteReadAhead, ApprovalDecisions decisions, QuoteSubmitValidator validator,
+            PublishedVersionPointers pointers, CommitmentEvidences evidence, TenantContext tenant) {
         this.quotes = quotes;
+        this.quoteReadAhead = quoteReadAhead;
         this.decisions = decisions;
         this.validator = validator;
-        this.outside = outside;
         this.pointers = pointers;
         this.evidence = evidence;
-        this.audit = audit;
         this.tenant = tenant;
     }
 
-    /** Outside any transaction, before the command: reads only. */
-    public PreparedCommand<QuoteSubmitValidator.Answers> prepare(QuoteId id) {
-        Instant now = clock.instant();
-        return PreparedCommand.of(() -> quotes.byId(id), q -> q.isSubmittable(now), validator::ask);
+    public Command<Seen, Validated, Quote> command(QuoteId id, ExpectedVersion expected) {
+        return new Command<>(SUBMIT, () -> readAhead(id), seen -> validate(seen, expected), validated -> submit(id, expected, validated));
     }
 
-    /** Runs in the idempotent command's transaction. */
-    public Quote submit(QuoteId id, ExpectedVersion expected, PreparedCommand<QuoteSubmitValidator.Answers> prepared) {
-        Quote seen = prepared.quote(id);
-        expected.check("QUOTE", seen.rowVersion());
-        seen.requireSubmittable(clock.instant());
-        Validated validated = outside.run(() -> {
-            QuoteSubmitValidator.Answers answers = prepared.answers(seen, validator::ask);
-            return new Validated(seen.revisionId(), validator.judge(seen, answers, tenant.caller().roles(), clock.instant()));
-        });
-        Quote quote = quotes.byIdForChange(id).orElseThrow(() -> new QuoteNotFoundException(id.toString()));
-        long before = quote.rowVersion();
-        String from = quote.status().name();
-        expected.check("QUOTE", before);
-        QuoteSubmitValidator.Confirmed confirmed = validated.confirmed();
+    ReadAhead<Seen> readAhead(QuoteId id) {
+        Instant now = clock.instant();
+        return validator.readAhead(quoteReadAhead.of(id), q -> q.isSubmittable(now));
+    }
+
+    Validated validate(ReadAhead<Seen> readAhead, ExpectedVersion expected) {
+        Seen seen = readAhead.get();
+        expected.check("QUOTE", seen.quote().rowVersion());
+        seen.quote().requireSubmittable(clock.instant());
+        return new Validated(seen.quote().revisionId(),
+                validator.judge(seen.quote(), validator.answers(seen), tenant.caller().roles(), clock.instant()));
+    }
+
+    Quote submit(QuoteId id, ExpectedVersion expected, Validated validated) {
+        Quote quote = quotes.lockedById(id);
+        expected.check("QUOTE", quote.rowVersion());
+        Confirmed confirmed = validated.confirmed();
         confirmed.requireUnmoved(pointers.now(quote.priceListId()));
         quote.submit(validated.revision(), confirmed.requirement(), clock.instant());
         quotes.flush();
         if (quote.status() == QuoteStatus.APPROVED) {
-            // the authority of "no approval needed": the lowest seller class involved (owner and submitter)
-            String role = quote.sellersWith(tenant.caller().roles()).contains(SellerClass.PARTNER) ? Roles.PARTNER : Roles.SALES_AGENT;
-            decisions.add(ApprovalDecision.automatic(quote, tenant.caller().subject(), role, validated.confirmed().requirement().sellerLimit(),
+            decisions.add(ApprovalDecision.automatic(quote, tenant.caller().subject(), automaticAuthority(quote), confirmed.requirement().sellerLimit(),
                     clock.instant()));
         }
         evidence.record(CommitmentEvidence.of(quote, SUBMIT, confirmed.catalogVersion(), confirmed.priceListVersion(), confirmed.policyVersion(),
                 confirmed.confirmedAt()));
-        audit.succeeded(new AuditedChange("Quote", id.toString(), SUBMIT, from, quote.status().name(), before, quote.rowVersion()));
         return quote;
+    }
+
+    /** The authority of "no approval needed": the lowest seller class involved (owner and submitter). */
+    private String automaticAuthority(Quote quote) {
+        return quote.sellersWith(tenant.caller().roles()).contains(SellerClass.PARTNER) ? Roles.PARTNER : Roles.SALES_AGENT;
     }
 }

@@ -1,6 +1,6 @@
 package dev.cpq.quote.submission.control;
 
-import dev.cpq.quote.drafting.entity.QuoteStaleException;
+import dev.cpq.quote.core.entity.QuoteStaleException;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

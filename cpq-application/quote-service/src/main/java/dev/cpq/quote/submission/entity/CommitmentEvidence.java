@@ -1,6 +1,6 @@
 package dev.cpq.quote.submission.entity;
 
-import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.core.entity.Quote;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

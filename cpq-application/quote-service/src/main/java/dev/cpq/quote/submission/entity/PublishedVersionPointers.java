@@ -19,7 +19,16 @@ public interface PublishedVersionPointers {
 
         /** Whether any pointer names a version newer than the one confirmed. */
         public boolean aheadOf(long catalogVersion, long priceListVersion, long policyVersion) {
-            return ahead(catalog, catalogVersion) || ahead(priceList, priceListVersion) || ahead(approvalPolicy, policyVersion);
+            return movedAheadOf(catalogVersion, priceListVersion, policyVersion).isPresent();
+        }
+
+        /** The owner whose pointer names a version newer than the one confirmed: {@code catalog} or {@code pricing}. */
+        public java.util.Optional<String> movedAheadOf(long catalogVersion, long priceListVersion, long policyVersion) {
+            if (ahead(catalog, catalogVersion)) {
+                return java.util.Optional.of("catalog");
+            }
+            return ahead(priceList, priceListVersion) || ahead(approvalPolicy, policyVersion) ? java.util.Optional.of("pricing")
+                    : java.util.Optional.empty();
         }
 
         private static boolean ahead(OptionalLong pointer, long confirmed) {

@@ -1,6 +1,6 @@
 package dev.cpq.quote.summary.boundary;
 
-import dev.cpq.platform.idempotency.boundary.IdempotentEndpoint;
+import dev.cpq.platform.idempotency.boundary.IdempotentCommandResponses;
 import dev.cpq.quote.summary.control.QuoteSummaries;
 import dev.cpq.quote.summary.entity.QuoteSummary;
 import io.swagger.v3.oas.annotations.Operation;
@@ -36,6 +36,6 @@ public class QuoteSummaryResource {
     @ApiResponse(responseCode = "404", description = "QUOTE_NOT_FOUND")
     public Response summary(@PathParam("quoteId") String quoteId) {
         QuoteSummary summary = summaries.summary(quoteId);
-        return Response.ok(summary).header(HttpHeaders.ETAG, IdempotentEndpoint.etag(summary.version())).build();
+        return Response.ok(summary).header(HttpHeaders.ETAG, IdempotentCommandResponses.etag(summary.version())).build();
     }
 }

@@ -3,14 +3,18 @@ package dev.cpq.quote.summary.control;
 import dev.cpq.cache.invalidation.CacheInvalidation;
 import dev.cpq.cache.key.LiveCacheKeys;
 import dev.cpq.platform.cache.control.CachedReads;
+import dev.cpq.platform.command.entity.AggregateChanged;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Caller;
 import dev.cpq.platform.security.entity.Roles;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteNotFoundException;
-import dev.cpq.quote.drafting.entity.Quotes;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteNotFoundException;
+import dev.cpq.quote.core.entity.Quotes;
 import dev.cpq.quote.summary.entity.QuoteSummary;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -53,9 +57,11 @@ public class QuoteSummaries {
         return summary;
     }
 
-    /** After a command of the current request committed. */
-    public void invalidate(QuoteId id) {
-        invalidate(tenant.tenant().value(), id.toString());
+    /** After a command on a quote committed; never for one that rolled back (the pipeline fires inside the transaction). */
+    void changed(@Observes(during = TransactionPhase.AFTER_SUCCESS) AggregateChanged change) {
+        if (Quote.TYPE.equals(change.aggregateType())) {
+            invalidate(change.tenant(), change.aggregateId());
+        }
     }
 
     /** After a system task (the expiry sweep) committed. */

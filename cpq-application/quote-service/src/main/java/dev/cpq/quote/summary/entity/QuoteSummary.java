@@ -1,7 +1,7 @@
 package dev.cpq.quote.summary.entity;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cpq.quote.drafting.entity.Quote;
+import dev.cpq.quote.core.entity.Quote;
 import java.math.BigDecimal;
 import java.time.Instant;
 

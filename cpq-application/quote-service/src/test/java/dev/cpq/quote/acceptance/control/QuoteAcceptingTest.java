@@ -1,6 +1,6 @@
 package dev.cpq.quote.acceptance.control;
 
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.NOW;
+import static dev.cpq.quote.core.entity.QuoteFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -10,6 +10,7 @@ import dev.cpq.messaging.event.EnvelopeCodec;
 import dev.cpq.messaging.outbox.Outbox;
 import dev.cpq.platform.audit.control.AuditTrail;
 import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.command.control.CommandExecution;
 import dev.cpq.platform.observability.control.CurrentRequest;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.ProblemException;
@@ -20,7 +21,7 @@ import dev.cpq.quote.acceptance.entity.QuoteSnapshot;
 import dev.cpq.quote.acceptance.entity.QuoteSnapshots;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
-import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.platform.command.control.OutsideTransaction;
 import dev.cpq.quote.authority.entity.ActivePriceList;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.Pending;
@@ -28,12 +29,13 @@ import dev.cpq.quote.authority.entity.PriceRequest;
 import dev.cpq.quote.authority.entity.PriceResult;
 import dev.cpq.quote.authority.entity.PricingAuthority;
 import dev.cpq.quote.authority.entity.StalenessPolicy;
-import dev.cpq.quote.drafting.entity.InMemoryQuotes;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteFixtures;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.control.QuoteReadAhead;
+import dev.cpq.quote.core.entity.InMemoryQuotes;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteFixtures;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.RevisionId;
 import dev.cpq.quote.authority.entity.CatalogAuthority;
 import dev.cpq.quote.authority.entity.ConfigurationVerdict;
 import dev.cpq.quote.authority.entity.LinesVerdict;
@@ -63,6 +65,7 @@ class QuoteAcceptingTest {
     private final List<QuoteSnapshot> snapshotRows = new ArrayList<>();
     private final List<ApprovalDecision> decisionRows = new ArrayList<>();
     private final List<AuditedChange> audited = new ArrayList<>();
+    private CommandExecution execution;
     private final InMemoryQuotes quotes = new InMemoryQuotes();
     private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     private long activePriceListVersion = 3;
@@ -174,20 +177,20 @@ class QuoteAcceptingTest {
         StaleRejections rejections = new StaleRejections(registry);
         QuoteSubmitValidator validator = new QuoteSubmitValidator(new ConfigurationFreshnessChecker(catalog), new QuotePricingFreshnessChecker(pricing),
                 rejections);
-        return new QuoteAccepting(quotes, decisions, snapshots, validator, rejections,
-                new OutsideTransaction(), pointers, evidence, new Outbox(outboxTable(), new EnvelopeCodec(), java.time.Clock.systemUTC()), audit,
-                request, tenant);
+        execution = new CommandExecution(new OutsideTransaction(), audit);
+        return new QuoteAccepting(quotes, decisions, snapshots, validator, rejections, new QuoteReadAhead(quotes, tenant), pointers, evidence,
+                new Outbox(outboxTable(), new EnvelopeCodec(), java.time.Clock.systemUTC()), request, tenant);
     }
 
-    /** As the resource does: prepared before the command, then accepted. */
+    /** As the pipeline does: read ahead before the command, then accepted. */
     private Quote accept(QuoteId id, ExpectedVersion expected, RevisionId revision, java.util.UUID priceResultId) {
         QuoteAccepting accepting = accepting();
-        return accepting.accept(id, expected, revision, priceResultId, accepting.prepare(id));
+        return execution.run(accepting.command(id, expected, revision, priceResultId));
     }
 
     private Quote approved(boolean withEvidence) {
         Quote q = QuoteFixtures.priced(List.of());
-        q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, List.of()), NOW);
+        q.submit(q.revisionId(), new dev.cpq.quote.core.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, List.of()), NOW);
         if (withEvidence) {
             decisionRows.add(ApprovalDecision.automatic(q, "agent-1", "SALES_AGENT", java.math.BigDecimal.TEN, NOW));
         }
@@ -227,11 +230,11 @@ class QuoteAcceptingTest {
     @Test
     void pricingIsAskedOnceBeforeTheKeyIsClaimedAndItsAnswerJudgedInTheCommand() {
         Quote q = approved(true);
-        QuoteAccepting accepting = accepting();
-        var prepared = accepting.prepare(q.id());
+        var command = accepting().command(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow());
+        var prepared = command.readAhead().get();
         assertThat(pricingAsked).isEqualTo(1);
         activePriceListVersion = 4; // what pricing answered before the claim is what the command judges
-        accepting.accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(), prepared);
+        execution.run(command, prepared);
         assertThat(pricingAsked).isEqualTo(1);
         assertThat(q.status()).isEqualTo(QuoteStatus.ACCEPTED);
     }
@@ -241,15 +244,15 @@ class QuoteAcceptingTest {
         Quote q = QuoteFixtures.priced(List.of());
         quotes.put(q);
         QuoteAccepting accepting = accepting();
-        var prepared = accepting.prepare(q.id());
+        var command = accepting.command(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow());
+        var prepared = command.readAhead().get();
         assertThat(pricingAsked).isZero();
-        assertThat(prepared.asked()).isFalse();
-        assertThatThrownBy(() -> accepting.accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
-                prepared)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_NOT_APPROVED"));
+        assertThat(prepared.get().answers()).isEmpty();
+        assertThatThrownBy(() -> execution.run(command, prepared)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_NOT_APPROVED"));
         QuoteId unknown = QuoteId.random();
-        var nothing = accepting.prepare(unknown);
-        assertThatThrownBy(() -> accepting.accept(unknown, new ExpectedVersion(1), q.revisionId(), q.priceResultId().orElseThrow(), nothing))
-                .satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_NOT_FOUND"));
+        var unknownCommand = accepting.command(unknown, new ExpectedVersion(1), q.revisionId(), q.priceResultId().orElseThrow());
+        var nothing = unknownCommand.readAhead().get();
+        assertThatThrownBy(() -> execution.run(unknownCommand, nothing)).satisfies(e -> assertThat(code(e)).isEqualTo("QUOTE_NOT_FOUND"));
     }
 
     @Test

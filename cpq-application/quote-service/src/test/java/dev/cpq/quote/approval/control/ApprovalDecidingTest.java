@@ -1,12 +1,14 @@
 package dev.cpq.quote.approval.control;
 
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.NOW;
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.signal;
+import static dev.cpq.quote.core.entity.QuoteFixtures.NOW;
+import static dev.cpq.quote.core.entity.QuoteFixtures.signal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cpq.platform.audit.control.AuditTrail;
 import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.command.control.CommandExecution;
+import dev.cpq.platform.command.control.OutsideTransaction;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.problem.entity.ProblemException;
 import dev.cpq.platform.security.control.TenantContext;
@@ -14,12 +16,13 @@ import dev.cpq.platform.security.entity.Caller;
 import dev.cpq.platform.security.entity.TenantId;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
-import dev.cpq.quote.drafting.entity.InMemoryQuotes;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteFixtures;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.control.QuoteReadAhead;
+import dev.cpq.quote.core.entity.InMemoryQuotes;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteFixtures;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.RevisionId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -91,19 +94,26 @@ class ApprovalDecidingTest {
     }
 
     private final PolicyInForce pricing = new PolicyInForce();
-    private final ApprovalDeciding deciding = new ApprovalDeciding(quotes, decisions, audit, new Manager(), pricing,
-            new dev.cpq.quote.authority.control.OutsideTransaction());
+    private final Manager manager = new Manager();
+    private final ApprovalDeciding deciding = new ApprovalDeciding(quotes, new QuoteReadAhead(quotes, manager), decisions, manager, pricing);
+    private final CommandExecution execution = new CommandExecution(new OutsideTransaction(), audit);
+
+    /** As the command pipeline runs it: read-ahead, validation, change, audit row. */
+    private Quote decide(QuoteId id, ExpectedVersion expected, RevisionId revision, UUID priceResultId, ApprovalDecision.Decision decision,
+            String reason) {
+        return execution.run(deciding.command(id, expected, revision, priceResultId, decision, reason));
+    }
 
     private Quote pending() {
         Quote q = QuoteFixtures.priced(List.of(signal(0, true)));
-        q.submit(q.revisionId(), new dev.cpq.quote.approval.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, q.approvalSignals()), NOW);
+        q.submit(q.revisionId(), new dev.cpq.quote.core.entity.ApprovalRequirement(1, java.math.BigDecimal.TEN, q.approvalSignals()), NOW);
         return quotes.put(q);
     }
 
     @Test
     void anApprovalIsEvidenceBoundToRevisionPriceResultRequirementAndAuthority() {
         Quote q = pending();
-        deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+        decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
                 ApprovalDecision.Decision.APPROVED, "fine");
         assertThat(q.status()).isEqualTo(QuoteStatus.APPROVED);
         assertThat(quotes.locks).isEqualTo(1);
@@ -123,10 +133,10 @@ class ApprovalDecidingTest {
     @Test
     void aDecisionOnAnOldRevisionOrPriceResultIsStaleAndWritesNothing() {
         Quote q = pending();
-        assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), RevisionId.random(), q.priceResultId().orElseThrow(),
+        assertThatThrownBy(() -> decide(q.id(), new ExpectedVersion(q.rowVersion()), RevisionId.random(), q.priceResultId().orElseThrow(),
                 ApprovalDecision.Decision.APPROVED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
                 .isEqualTo("STALE_APPROVAL"));
-        assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), UUID.randomUUID(),
+        assertThatThrownBy(() -> decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), UUID.randomUUID(),
                 ApprovalDecision.Decision.REJECTED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
                 .isEqualTo("STALE_APPROVAL"));
         assertThat(decisions.rows).isEmpty();
@@ -136,10 +146,10 @@ class ApprovalDecidingTest {
     @Test
     void aRejectionEndsTheRevisionAndASecondDecisionIsRefused() {
         Quote q = pending();
-        deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+        decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
                 ApprovalDecision.Decision.REJECTED, "too cheap");
         assertThat(q.status()).isEqualTo(QuoteStatus.REJECTED);
-        assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+        assertThatThrownBy(() -> decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
                 ApprovalDecision.Decision.APPROVED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
                 .isEqualTo("QUOTE_NOT_PENDING_APPROVAL"));
         assertThat(decisions.rows).hasSize(1);
@@ -148,7 +158,7 @@ class ApprovalDecidingTest {
     @Test
     void aCommandOnAnOlderVersionIsRefusedBeforeAnythingElse() {
         Quote q = pending();
-        assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion() + 7), q.revisionId(), q.priceResultId().orElseThrow(),
+        assertThatThrownBy(() -> decide(q.id(), new ExpectedVersion(q.rowVersion() + 7), q.revisionId(), q.priceResultId().orElseThrow(),
                 ApprovalDecision.Decision.APPROVED, null)).satisfies(e -> assertThat(((ProblemException) e).problem().getCode())
                 .isEqualTo("QUOTE_VERSION_CONFLICT"));
     }
@@ -161,12 +171,12 @@ class ApprovalDecidingTest {
                 new dev.cpq.quote.authority.entity.ApprovalPolicy.Threshold("SALES_AGENT", new java.math.BigDecimal("10")),
                 new dev.cpq.quote.authority.entity.ApprovalPolicy.Threshold("SALES_MANAGER", new java.math.BigDecimal("12"))));
 
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(),
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(),
                         q.priceResultId().orElseThrow(), ApprovalDecision.Decision.APPROVED, "too late"))
-                .isInstanceOf(dev.cpq.quote.drafting.entity.DiscountNotApprovableException.class);
+                .isInstanceOf(dev.cpq.quote.core.entity.DiscountNotApprovableException.class);
         assertThat(q.status()).isEqualTo(QuoteStatus.PENDING_APPROVAL);
         assertThat(decisions.rows).isEmpty();
-        deciding.decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
+        decide(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
                 ApprovalDecision.Decision.REJECTED, "a rejection needs no limit");
         assertThat(q.status()).isEqualTo(QuoteStatus.REJECTED);
     }

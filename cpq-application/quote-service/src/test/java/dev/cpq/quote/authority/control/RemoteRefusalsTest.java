@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.sun.net.httpserver.HttpServer;
 import dev.cpq.platform.remote.control.ServiceClient;
 import dev.cpq.platform.remote.control.TestServiceClients;
+import dev.cpq.platform.command.control.OutsideTransaction;
+import dev.cpq.platform.command.entity.TransientDependencyFailure;
 import dev.cpq.platform.problem.entity.ProblemException;
 import dev.cpq.quote.authority.entity.PriceListOffer;
 import dev.cpq.platform.remote.entity.RemoteCallerRefusalException;
@@ -110,10 +112,10 @@ class RemoteRefusalsTest {
         assertThat(((ProblemException) limited).problem().getStatus()).isEqualTo(429);
         assertThat(((ProblemException) limited).problem().getCode()).isEqualTo("RATE_LIMITED");
         assertThat(((ProblemException) limited).headers()).containsEntry("Retry-After", "7");
+        // a transient dependency failure leaves the remote reads as it is, and the pipeline gives its key back (IdempotentCommandsIT)
         assertThatThrownBy(() -> new OutsideTransaction().run(() -> {
             throw (RemoteCallerRefusalException) limited;
-        })).isInstanceOfSatisfying(RemoteServiceUnavailableException.Transient.class,
-                t -> assertThat(t.problem().problem().getStatus()).isEqualTo(429));
+        })).isInstanceOfSatisfying(TransientDependencyFailure.class, t -> assertThat(t.problem().getStatus()).isEqualTo(429));
     }
 
     @Test

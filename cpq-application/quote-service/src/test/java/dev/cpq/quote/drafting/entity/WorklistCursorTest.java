@@ -3,6 +3,7 @@ package dev.cpq.quote.drafting.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cpq.quote.core.entity.Quotes;
 import org.junit.jupiter.api.Test;
 
 class WorklistCursorTest {

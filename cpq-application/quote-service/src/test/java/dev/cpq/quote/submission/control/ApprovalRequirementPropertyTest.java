@@ -1,6 +1,6 @@
 package dev.cpq.quote.submission.control;
 
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.NOW;
+import static dev.cpq.quote.core.entity.QuoteFixtures.NOW;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cpq.messaging.event.EnvelopeCodec;
@@ -19,17 +19,19 @@ import dev.cpq.quote.acceptance.entity.QuoteSnapshots;
 import dev.cpq.quote.approval.control.ApprovalDeciding;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
-import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.platform.command.control.CommandExecution;
+import dev.cpq.platform.command.control.OutsideTransaction;
 import dev.cpq.quote.authority.entity.ApprovalPolicy;
 import dev.cpq.quote.authority.entity.ApprovalSignal;
 import dev.cpq.quote.authority.entity.PriceResult;
-import dev.cpq.quote.drafting.entity.InMemoryQuotes;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteFixtures;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteLine;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.control.QuoteReadAhead;
+import dev.cpq.quote.core.entity.InMemoryQuotes;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteFixtures;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteLine;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.RevisionId;
 import dev.cpq.quote.submission.entity.InMemoryEvidence;
 import java.lang.reflect.Proxy;
 import java.math.BigDecimal;
@@ -109,8 +111,7 @@ class ApprovalRequirementPropertyTest {
         caller = new Caller("seller-" + submitter.hashCode(), new TenantId("t1"), submitter);
         ApprovalPolicy atSubmit = pricing.policy;
         try {
-            QuoteSubmitting submitting = submitting();
-            submitting.submit(q.id(), new ExpectedVersion(q.rowVersion()), submitting.prepare(q.id()));
+            execution().run(submitting().command(q.id(), new ExpectedVersion(q.rowVersion())));
         } catch (ProblemException e) {
             assertThat(q.status()).as(context).isEqualTo(QuoteStatus.PRICED);
             return Outcome.REFUSED;
@@ -126,9 +127,9 @@ class ApprovalRequirementPropertyTest {
             caller = new Caller("manager-1", new TenantId("t1"), Set.of("SALES_MANAGER"));
             ApprovalPolicy atDecision = pricing.policy;
             try {
-                new ApprovalDeciding(quotes, decisions(), audit(), tenant(), pricing, new OutsideTransaction()).decide(q.id(),
+                execution().run(new ApprovalDeciding(quotes, new QuoteReadAhead(quotes, tenant()), decisions(), tenant(), pricing).command(q.id(),
                         new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(),
-                        random.nextInt(5) == 0 ? ApprovalDecision.Decision.REJECTED : ApprovalDecision.Decision.APPROVED, "property");
+                        random.nextInt(5) == 0 ? ApprovalDecision.Decision.REJECTED : ApprovalDecision.Decision.APPROVED, "property"));
             } catch (ProblemException e) {
                 assertThat(q.status()).as(context).isEqualTo(QuoteStatus.PENDING_APPROVAL);
             }
@@ -151,8 +152,7 @@ class ApprovalRequirementPropertyTest {
         caller = new Caller("seller-" + acceptor.hashCode(), new TenantId("t1"), acceptor);
         ApprovalPolicy atAccept = pricing.policy;
         try {
-            QuoteAccepting accepting = accepting();
-            accepting.accept(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow(), accepting.prepare(q.id()));
+            execution().run(accepting().command(q.id(), new ExpectedVersion(q.rowVersion()), q.revisionId(), q.priceResultId().orElseThrow()));
         } catch (ProblemException e) {
             assertThat(q.status()).as(context).isEqualTo(QuoteStatus.APPROVED);
             return Outcome.APPROVED;
@@ -217,6 +217,11 @@ class ApprovalRequirementPropertyTest {
         };
     }
 
+    /** Runs a command as the pipeline does: read-ahead, validation, change, audit row. */
+    private CommandExecution execution() {
+        return new CommandExecution(new OutsideTransaction(), audit());
+    }
+
     private AuditTrail audit() {
         return new AuditTrail() {
             @Override
@@ -256,8 +261,8 @@ class ApprovalRequirementPropertyTest {
     }
 
     private QuoteSubmitting submitting() {
-        return new QuoteSubmitting(quotes, decisions(), validator(), new OutsideTransaction(), new InMemoryEvidence.Pointers(), new InMemoryEvidence(),
-                audit(), tenant());
+        return new QuoteSubmitting(quotes, new QuoteReadAhead(quotes, tenant()), decisions(), validator(), new InMemoryEvidence.Pointers(),
+                new InMemoryEvidence(), tenant());
     }
 
     private QuoteAccepting accepting() {
@@ -279,8 +284,8 @@ class ApprovalRequirementPropertyTest {
             }
         };
         return new QuoteAccepting(quotes, decisions(), snapshots, validator(), new StaleRejections(new io.micrometer.core.instrument.simple.SimpleMeterRegistry()),
-                new OutsideTransaction(), new InMemoryEvidence.Pointers(), new InMemoryEvidence(),
-                new Outbox(nowhere(), new EnvelopeCodec(), java.time.Clock.systemUTC()), audit(), request, tenant());
+                new QuoteReadAhead(quotes, tenant()), new InMemoryEvidence.Pointers(), new InMemoryEvidence(),
+                new Outbox(nowhere(), new EnvelopeCodec(), java.time.Clock.systemUTC()), request, tenant());
     }
 
     /** An outbox table that takes every insert. */

@@ -12,7 +12,7 @@ import dev.cpq.quote.authority.entity.PriceResult;
 import dev.cpq.quote.authority.entity.PricingAuthority;
 import dev.cpq.platform.remote.entity.RemoteProblemException;
 import dev.cpq.quote.authority.entity.StalenessPolicy;
-import dev.cpq.quote.drafting.entity.QuoteFixtures;
+import dev.cpq.quote.core.entity.QuoteFixtures;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,8 +1,8 @@
 package dev.cpq.quote.submission.control;
 
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.NOW;
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.line;
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.price;
+import static dev.cpq.quote.core.entity.QuoteFixtures.NOW;
+import static dev.cpq.quote.core.entity.QuoteFixtures.line;
+import static dev.cpq.quote.core.entity.QuoteFixtures.price;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -10,10 +10,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.cpq.quote.authority.entity.ApprovalSignal;
 import dev.cpq.quote.authority.entity.PriceResult;
 import dev.cpq.quote.authority.entity.StalenessPolicy;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteFixtures;
-import dev.cpq.quote.drafting.entity.QuoteLine;
-import dev.cpq.quote.drafting.entity.QuoteStaleException;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteFixtures;
+import dev.cpq.quote.core.entity.QuoteLine;
+import dev.cpq.quote.core.entity.QuoteStaleException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -54,7 +54,7 @@ class FreshnessCheckersTest {
         return validator.judge(q, validator.ask(q), AGENT, now);
     }
 
-    private dev.cpq.quote.approval.entity.ApprovalRequirement requirement(Quote q) {
+    private dev.cpq.quote.core.entity.ApprovalRequirement requirement(Quote q) {
         return prices.requirement(q, AGENT, prices.ask(q), prices.askPolicy());
     }
 
@@ -149,7 +149,7 @@ class FreshnessCheckersTest {
         Quote q = priced(StalenessPolicy.REPRICE_REQUIRED_ON_PUBLISH, NOW.plus(30, ChronoUnit.DAYS), line("fiber", "5"), line("tv", "15"),
                 line("dsl", "25"));
         pricing.policy(2, "10", "20");
-        dev.cpq.quote.approval.entity.ApprovalRequirement now = requirement(q);
+        dev.cpq.quote.core.entity.ApprovalRequirement now = requirement(q);
         assertThat(now.policyVersion()).isEqualTo(2);
         assertThat(now.signals()).extracting(ApprovalSignal::lineIndex, ApprovalSignal::requiredRole, ApprovalSignal::approvable)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple(1, "SALES_MANAGER", true),

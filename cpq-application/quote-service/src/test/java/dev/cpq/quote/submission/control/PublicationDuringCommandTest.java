@@ -1,33 +1,37 @@
 package dev.cpq.quote.submission.control;
 
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.NOW;
-import static dev.cpq.quote.drafting.entity.QuoteFixtures.line;
+import static dev.cpq.quote.core.entity.QuoteFixtures.NOW;
+import static dev.cpq.quote.core.entity.QuoteFixtures.line;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cpq.platform.audit.control.AuditTrail;
 import dev.cpq.platform.audit.entity.AuditedChange;
+import dev.cpq.platform.command.control.CommandExecution;
+import dev.cpq.platform.command.control.Revalidation;
+import dev.cpq.platform.command.entity.DependencyMovedException;
+import dev.cpq.platform.command.entity.TransientDependencyFailure;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.platform.security.entity.Caller;
 import dev.cpq.platform.security.entity.TenantId;
 import dev.cpq.quote.approval.entity.ApprovalDecision;
 import dev.cpq.quote.approval.entity.ApprovalDecisions;
-import dev.cpq.quote.authority.control.OutsideTransaction;
+import dev.cpq.platform.command.control.OutsideTransaction;
 import dev.cpq.quote.authority.entity.ApprovalSignal;
-import dev.cpq.quote.drafting.entity.InMemoryQuotes;
-import dev.cpq.quote.drafting.entity.Quote;
-import dev.cpq.quote.drafting.entity.QuoteFixtures;
-import dev.cpq.quote.drafting.entity.QuoteId;
-import dev.cpq.quote.drafting.entity.QuoteStaleException;
-import dev.cpq.quote.drafting.entity.QuoteStatus;
-import dev.cpq.quote.drafting.entity.RevisionId;
+import dev.cpq.quote.core.control.QuoteReadAhead;
+import dev.cpq.quote.core.entity.InMemoryQuotes;
+import dev.cpq.quote.core.entity.Quote;
+import dev.cpq.quote.core.entity.QuoteFixtures;
+import dev.cpq.quote.core.entity.QuoteId;
+import dev.cpq.quote.core.entity.QuoteStaleException;
+import dev.cpq.quote.core.entity.QuoteStatus;
+import dev.cpq.quote.core.entity.RevisionId;
 import dev.cpq.quote.submission.entity.CommitmentEvidence;
 import dev.cpq.quote.submission.entity.InMemoryEvidence;
 import dev.cpq.quote.submission.entity.PublicationHistory;
 import dev.cpq.quote.submission.entity.PublishedVersionPointers;
 import dev.cpq.quote.submission.entity.SupersededDecision;
-import dev.cpq.quote.submission.entity.VersionsMovedException;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.lang.reflect.Field;
 import java.time.Instant;
@@ -39,6 +43,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -55,6 +60,13 @@ class PublicationDuringCommandTest {
     private final InMemoryEvidence evidence = new InMemoryEvidence();
     private final InMemoryEvidence.Pointers pointers = new InMemoryEvidence.Pointers();
     private final List<ApprovalDecision> decisions = new ArrayList<>();
+    /** Runs a command as the pipeline does once its key is claimed (validation, change, audit row: not under test). */
+    private final CommandExecution execution = new CommandExecution(new OutsideTransaction(), new AuditTrail() {
+        @Override
+        public void succeeded(AuditedChange change) {
+            // not under test
+        }
+    });
 
     private QuoteSubmitting submitting() {
         return submitting(pointers);
@@ -83,15 +95,9 @@ class PublicationDuringCommandTest {
                 return new Caller("agent-1", new TenantId("t1"), Set.of("SALES_AGENT"));
             }
         };
-        AuditTrail audit = new AuditTrail() {
-            @Override
-            public void succeeded(AuditedChange change) {
-                // not under test
-            }
-        };
         QuoteSubmitValidator validator = new QuoteSubmitValidator(new ConfigurationFreshnessChecker(catalog), new QuotePricingFreshnessChecker(pricing),
                 new StaleRejections(new SimpleMeterRegistry()));
-        return new QuoteSubmitting(quotes, rows, validator, new OutsideTransaction(), underLock, evidence, audit, tenant);
+        return new QuoteSubmitting(quotes, new QuoteReadAhead(quotes, tenant), rows, validator, underLock, evidence, tenant);
     }
 
     private Quote priced() {
@@ -124,8 +130,8 @@ class PublicationDuringCommandTest {
     @Test
     void aPublicationBetweenPreparationAndLockSendsTheSubmitBackToValidateWhereItIsRefusedAsStale() throws Exception {
         Quote q = priced();
-        QuoteSubmitting submitting = submitting();
-        var prepared = submitting.prepare(q.id());
+        var command = submitting().command(q.id(), new ExpectedVersion(q.rowVersion()));
+        var prepared = command.readAhead().get();
         CountDownLatch go = new CountDownLatch(1);
         CountDownLatch published = new CountDownLatch(1);
         Thread publisher = publisher(go, published);
@@ -134,15 +140,56 @@ class PublicationDuringCommandTest {
         assertThat(published.await(10, TimeUnit.SECONDS)).isTrue();
         publisher.join();
 
-        assertThatThrownBy(() -> submitting.submit(q.id(), new ExpectedVersion(q.rowVersion()), prepared))
-                .isInstanceOf(VersionsMovedException.class);
+        assertThatThrownBy(() -> execution.run(command, prepared)).isInstanceOfSatisfying(DependencyMovedException.class,
+                e -> assertThat(e.dependency()).isEqualTo("pricing"));
         assertThat(q.status()).isEqualTo(QuoteStatus.PRICED);
         assertThat(decisions).isEmpty();
         assertThat(evidence.rows).isEmpty();
         // sent back: a fresh preparation validates against pricing's database and refuses
-        assertThatThrownBy(() -> submitting.submit(q.id(), new ExpectedVersion(q.rowVersion()), submitting.prepare(q.id())))
-                .satisfies(e -> assertThat(((QuoteStaleException) e).code()).isEqualTo("QUOTE_PRICING_STALE"));
+        assertThatThrownBy(() -> execution.run(command)).satisfies(e -> assertThat(((QuoteStaleException) e).code()).isEqualTo("QUOTE_PRICING_STALE"));
         assertThat(q.status()).isEqualTo(QuoteStatus.PRICED);
+    }
+
+    /**
+     * Issue 14: the pipeline's retry loop. Under the lock the catalog pointer names a newer version on every
+     * attempt: three attempts from a fresh read-ahead, then 503 naming catalog (it used to say pricing).
+     */
+    @Test
+    void aCatalogThatKeepsMovingUnderTheLockEndsIn503NamingCatalogAfterThreeAttempts() {
+        Quote q = priced();
+        AtomicInteger lockedReads = new AtomicInteger();
+        QuoteSubmitting submitting = submitting(priceListId -> new PublishedVersionPointers.Pointers(OptionalLong.of(7 + lockedReads.incrementAndGet()),
+                OptionalLong.of(3), OptionalLong.of(1)));
+        Revalidation revalidation = new Revalidation(new SimpleMeterRegistry());
+
+        assertThatThrownBy(() -> revalidation.run(QuoteSubmitting.SUBMIT,
+                () -> execution.run(submitting.command(q.id(), new ExpectedVersion(q.rowVersion())))))
+                .isInstanceOfSatisfying(TransientDependencyFailure.class, e -> {
+                    assertThat(e.problem().getStatus()).isEqualTo(503);
+                    assertThat(e.problem().getCode()).isEqualTo("CATALOG_UNAVAILABLE");
+                });
+        assertThat(lockedReads).hasValue(Revalidation.ATTEMPTS);
+        assertThat(q.status()).isEqualTo(QuoteStatus.PRICED);
+        assertThat(decisions).isEmpty();
+        assertThat(evidence.rows).isEmpty();
+    }
+
+    /** Issue 14: a price list published once between validation and lock: the second attempt validates again and commits, once. */
+    @Test
+    void versionsThatMovedOnceCommitOnTheSecondAttemptWithOneDecision() {
+        Quote q = priced();
+        AtomicInteger lockedReads = new AtomicInteger();
+        QuoteSubmitting submitting = submitting(priceListId -> lockedReads.incrementAndGet() == 1
+                ? new PublishedVersionPointers.Pointers(OptionalLong.of(7), OptionalLong.of(4), OptionalLong.of(1))
+                : pointers.now(priceListId));
+        Revalidation revalidation = new Revalidation(new SimpleMeterRegistry());
+
+        Quote submitted = revalidation.run(QuoteSubmitting.SUBMIT, () -> execution.run(submitting.command(q.id(), new ExpectedVersion(q.rowVersion()))));
+
+        assertThat(lockedReads).hasValue(2);
+        assertThat(submitted.status()).isEqualTo(QuoteStatus.APPROVED);
+        assertThat(decisions).singleElement().satisfies(d -> assertThat(d.automatic()).isTrue());
+        assertThat(evidence.rows).hasSize(1);
     }
 
     @Test
@@ -167,7 +214,7 @@ class PublicationDuringCommandTest {
         };
         QuoteSubmitting submitting = submitting(readThenPublish);
 
-        submitting.submit(q.id(), new ExpectedVersion(q.rowVersion()), submitting.prepare(q.id()));
+        execution.run(submitting.command(q.id(), new ExpectedVersion(q.rowVersion())));
         publisher.join();
 
         assertThat(q.status()).as("the residual window: it commits on version 3").isEqualTo(QuoteStatus.APPROVED);
@@ -198,8 +245,7 @@ class PublicationDuringCommandTest {
     @Test
     void withoutAnyNewerPublicationTheReconcilerFindsNothing() {
         Quote q = priced();
-        QuoteSubmitting submitting = submitting();
-        submitting.submit(q.id(), new ExpectedVersion(q.rowVersion()), submitting.prepare(q.id()));
+        execution.run(submitting().command(q.id(), new ExpectedVersion(q.rowVersion())));
         setRecordedAt(evidence.rows.get(0), Instant.now());
         setId(evidence.rows.get(0), 1);
         DecisionReconciling reconciler = new DecisionReconciling(evidence, history(), new SupersededDecisionRecording(evidence,
