@@ -33,6 +33,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +77,7 @@ class OutboxRelayIT {
             f.commit(f.event("q-" + (v % 4), v, "S" + v));
         }
         // the first relay publishes everything, then dies before its commit marks the rows sent
-        OutboxRelay dying = new OutboxRelay(failingCommits(f.dataSource), f.producer(), RelaySettings.defaults(), java.time.Clock.systemUTC());
+        OutboxRelay dying = new OutboxRelay(failingCommits(f.dataSource), f::producer, RelaySettings.defaults(), java.time.Clock.systemUTC());
         for (int p = 0; p < OutboxRelay.PARTITIONS; p++) {
             try {
                 dying.relayBatch(p);
@@ -252,7 +256,7 @@ class OutboxRelayIT {
         var larger = KafkaClients.relayProducer(f.bootstrap, "relay-large-" + f.schema,
                 Map.of(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_000_000));
         try {
-            OutboxRelay fixed = new OutboxRelay(f.dataSource, larger, settings, java.time.Clock.systemUTC());
+            OutboxRelay fixed = new OutboxRelay(f.dataSource, () -> larger, settings, java.time.Clock.systemUTC());
             try (Connection c = f.dataSource.getConnection()) {
                 long failedId = f.scalar("SELECT id FROM outbox_event WHERE status = 'FAILED'");
                 String eventId;
@@ -349,6 +353,101 @@ class OutboxRelayIT {
             return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 2;
         });
         assertThat(readAll(2).stream().map(EventEnvelope::aggregateVersion).toList()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aClosedProducerIsRebuiltAndEventsStillFlow() throws Exception {
+        List<Producer<String, byte[]>> built = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = new OutboxRelay(f.dataSource, () -> {
+            Producer<String, byte[]> p = f.producer();
+            built.add(p);
+            return p;
+        }, RelaySettings.defaults(), java.time.Clock.systemUTC());
+        f.commit(f.event("q-fatal", 1, "A"));
+        assertThat(relay.relayPass(0)).isEqualTo(1);
+
+        built.get(0).close(); // every further send of it fails for good
+        f.commit(f.event("q-fatal", 2, "B"), f.event("q-other", 1, "C"));
+        await("events flow again", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 3;
+        });
+        assertThat(built).as("a new producer").hasSize(2);
+        assertThat(relay.producerRebuilds()).isEqualTo(1);
+        assertThat(f.scalar("SELECT sum(attempts) FROM outbox_event")).as("nothing charged").isZero();
+        assertThat(readAll(3).stream().filter(e -> e.aggregateId().equals("q-fatal")).map(EventEnvelope::aggregateVersion).toList())
+                .containsExactly(1L, 2L);
+        relay.close();
+    }
+
+    @Test
+    void aFencedProducerIsRebuiltAndItsRowsWaitUncharged() throws Exception {
+        List<Producer<String, byte[]>> built = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = new OutboxRelay(f.dataSource, () -> {
+            Producer<String, byte[]> real = f.producer();
+            // the first producer is fenced at its first send (as after another instance took over its id)
+            Producer<String, byte[]> p = built.isEmpty() ? fenced(real) : real;
+            built.add(p);
+            return p;
+        }, RelaySettings.defaults(), java.time.Clock.systemUTC());
+        f.commit(f.event("q-fenced", 1, "A"), f.event("q-fenced", 2, "B"));
+        await("events flow after the rebuild", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 2;
+        });
+        assertThat(built).hasSize(2);
+        assertThat(f.scalar("SELECT sum(attempts) FROM outbox_event")).as("nothing charged").isZero();
+        assertThat(readAll(2).stream().map(EventEnvelope::aggregateVersion).toList()).containsExactly(1L, 2L);
+        relay.close();
+    }
+
+    @Test
+    void aRowHeldByAStuckTransactionStallsNeitherTheRelayNorOtherAggregatesAndIsNeverOvertaken() throws Exception {
+        f.commit(f.event("q-stuck", 1, "A"), f.event("q-stuck", 2, "B"));
+        int others = 30;
+        for (int a = 0; a < others; a++) {
+            f.commit(f.event("q-free-" + a, 1, "F"));
+        }
+        OutboxRelay relay = f.relay(RelaySettings.defaults());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = f.dataSource.getConnection()) {
+            holder.setAutoCommit(false);
+            try (var s = holder.createStatement()) {
+                s.executeQuery("SELECT status FROM outbox_event WHERE aggregate_id = 'q-stuck' AND aggregate_version = 1 FOR UPDATE").close();
+            }
+            // the transaction stays open (stuck); the relay answers within a bound and publishes the others
+            Future<Integer> pass = pool.submit(() -> relay.relayPass(0));
+            assertThat(pass.get(10, TimeUnit.SECONDS)).as("the other aggregates' events").isEqualTo(others);
+            assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE aggregate_id = 'q-stuck' AND status = 'PENDING'"))
+                    .as("the held row and the one behind it").isEqualTo(2);
+            holder.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
+        await("the held aggregate follows", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == others + 2;
+        });
+        assertThat(readAll(others + 2).stream().filter(e -> e.aggregateId().equals("q-stuck")).map(EventEnvelope::aggregateVersion).toList())
+                .containsExactly(1L, 2L);
+    }
+
+    /** A producer whose sends fail as a fenced producer's do. */
+    @SuppressWarnings("unchecked")
+    private static Producer<String, byte[]> fenced(Producer<String, byte[]> real) {
+        return (Producer<String, byte[]>) Proxy.newProxyInstance(OutboxRelayIT.class.getClassLoader(), new Class<?>[] {Producer.class},
+                (proxy, method, args) -> {
+                    if ("send".equals(method.getName())) {
+                        var failed = new java.util.concurrent.CompletableFuture<RecordMetadata>();
+                        failed.completeExceptionally(new ProducerFencedException("fenced by a newer instance"));
+                        return failed;
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (java.lang.reflect.InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
     }
 
     private static void pass(OutboxRelay relay) {
