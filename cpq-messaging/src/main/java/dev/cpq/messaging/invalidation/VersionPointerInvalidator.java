@@ -1,6 +1,6 @@
 package dev.cpq.messaging.invalidation;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.VersionLine;
 import dev.cpq.cache.pointer.ActiveVersionPointer;
 import dev.cpq.cache.pointer.PointerMove;
@@ -11,35 +11,48 @@ import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Moves a cache version pointer when a new version is published, and records the invalidation lag
  * (pointer moved minus the event's commit time) as {@code cpq_cache_invalidation_lag_seconds}. The move
- * is monotonic, so a late or replayed publication never sends the pointer back.
+ * is monotonic, so a late or replayed publication never sends the pointer back. Generic: which event moves
+ * which pointer to which version is the event contract's knowledge, handed in as {@code target}.
  */
-abstract class PublicationCacheInvalidator implements EventHandler {
+public final class VersionPointerInvalidator implements EventHandler {
 
+    /** The pointer an event moves, and the version it moves it to. */
+    public record PointerTarget(VersionLine line, long version) {}
+
+    private final String eventType;
+    private final Function<EventEnvelope, PointerTarget> target;
     private final ActiveVersionPointer pointer;
     private final Clock clock;
     private final Timer lag;
-    private final String eventType;
 
-    PublicationCacheInvalidator(String eventType, String domain, ActiveVersionPointer pointer, Clock clock, MeterRegistry registry) {
-        this.eventType = eventType;
+    /**
+     * @param domain the domain of the pointers it moves: the lag metric's {@code domain} tag
+     * @param target reads the pointer and version from an event of {@code eventType}; throws on an invalid one (parked)
+     */
+    public VersionPointerInvalidator(String eventType, CacheDomain domain, Function<EventEnvelope, PointerTarget> target,
+            ActiveVersionPointer pointer, Clock clock, MeterRegistry registry) {
+        this.eventType = Objects.requireNonNull(eventType, "eventType");
+        this.target = Objects.requireNonNull(target, "target");
         this.pointer = Objects.requireNonNull(pointer, "pointer");
         this.clock = Objects.requireNonNull(clock, "clock");
         this.lag = Timer.builder("cpq.cache.invalidation.lag")
                 .description("from the publication's commit to the cache pointer naming the new version")
-                .tag("domain", domain)
+                .tag("domain", domain.segment())
                 .publishPercentiles(0.5, 0.99)
                 .publishPercentileHistogram()
                 .register(registry);
     }
-
-    /** The pointer the event moves. */
-    abstract VersionLine line(EventEnvelope event);
 
     @Override
     public Set<String> eventTypes() {
@@ -48,8 +61,8 @@ abstract class PublicationCacheInvalidator implements EventHandler {
 
     @Override
     public void apply(EventEnvelope event, Connection transaction) {
-        long version = requiredVersion(event.payload());
-        PointerMove move = pointer.moveTo(line(event), version);
+        PointerTarget to = target.apply(event);
+        PointerMove move = pointer.moveTo(to.line(), to.version());
         if (move.moved()) {
             lag.record(Duration.between(event.occurredAt(), clock.instant()));
         }
@@ -57,33 +70,19 @@ abstract class PublicationCacheInvalidator implements EventHandler {
 
     /** One pointer move per version line, to the newest version among the events. */
     @Override
-    public void applyAll(java.util.List<EventEnvelope> events, Connection transaction) {
-        java.util.Map<VersionLine, java.util.List<EventEnvelope>> byLine = new java.util.LinkedHashMap<>();
+    public void applyAll(List<EventEnvelope> events, Connection transaction) {
+        Map<VersionLine, List<EventEnvelope>> byLine = new LinkedHashMap<>();
+        Map<VersionLine, Long> newest = new LinkedHashMap<>();
         for (EventEnvelope event : events) {
-            byLine.computeIfAbsent(line(event), l -> new java.util.ArrayList<>()).add(event);
+            PointerTarget to = target.apply(event);
+            byLine.computeIfAbsent(to.line(), l -> new ArrayList<>()).add(event);
+            newest.merge(to.line(), to.version(), Math::max);
         }
         byLine.forEach((line, group) -> {
-            long newest = group.stream().mapToLong(e -> requiredVersion(e.payload())).max().orElseThrow();
-            if (pointer.moveTo(line, newest).moved()) {
+            if (pointer.moveTo(line, newest.get(line)).moved()) {
                 var now = clock.instant();
                 group.forEach(e -> lag.record(Duration.between(e.occurredAt(), now)));
             }
         });
-    }
-
-    static long requiredVersion(JsonNode payload) {
-        JsonNode v = payload.get("newVersion");
-        if (v == null || !v.canConvertToLong() || v.asLong() < 1) {
-            throw new IllegalArgumentException("publication event without a valid newVersion: " + payload);
-        }
-        return v.asLong();
-    }
-
-    static String requiredText(JsonNode payload, String field) {
-        JsonNode v = payload.get(field);
-        if (v == null || !v.isTextual() || v.asText().isBlank()) {
-            throw new IllegalArgumentException("publication event without " + field + ": " + payload);
-        }
-        return v.asText();
     }
 }

@@ -1,4 +1,9 @@
-package dev.cpq.cache.key;
+package dev.cpq.events.cache;
+
+import dev.cpq.cache.key.CacheDomain;
+import dev.cpq.cache.key.CacheKey;
+import dev.cpq.cache.key.KeyComponents;
+import dev.cpq.cache.key.VersionLine;
 
 /**
  * Keys of price list slices: the entries of one offering in one currency, market and channel, per price

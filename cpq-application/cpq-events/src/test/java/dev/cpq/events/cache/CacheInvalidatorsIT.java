@@ -1,14 +1,12 @@
-package dev.cpq.messaging.invalidation;
+package dev.cpq.events.cache;
 
 import static dev.cpq.messaging.MessagingFixture.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cpq.cache.CacheFixture;
-import dev.cpq.cache.key.CatalogCacheKeys;
-import dev.cpq.cache.key.ConfigurationRuleCacheKeys;
-import dev.cpq.cache.key.PriceListCacheKeys;
+import dev.cpq.events.catalog.CatalogPublished;
+import dev.cpq.events.pricing.PriceListPublished;
 import dev.cpq.messaging.MessagingFixture;
 import dev.cpq.messaging.event.DomainEvent;
 import dev.cpq.messaging.inbox.ConsumeOutcome;
@@ -19,6 +17,7 @@ import io.micrometer.core.instrument.Timer;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
@@ -48,6 +47,7 @@ class CacheInvalidatorsIT {
         cache.close();
     }
 
+    /** A contract event on the fixture's own topic (its aggregate type), so tests do not share one. */
     record Published(String tenantId, String aggregateType, String aggregateId, long aggregateVersion, String eventType, JsonNode payload)
             implements DomainEvent {
 
@@ -58,8 +58,8 @@ class CacheInvalidatorsIT {
     }
 
     private Published catalogPublished(long version) {
-        return new Published(cache.tenant, f.aggregateType, "catalog-" + cache.tenant, version, CatalogPublishedCacheInvalidator.EVENT_TYPE,
-                JsonNodeFactory.instance.objectNode().put("previousVersion", version - 1).put("newVersion", version));
+        CatalogPublished event = CatalogPublished.of(cache.tenant, version, Optional.of(version - 1));
+        return new Published(cache.tenant, f.aggregateType, "catalog-" + cache.tenant, version, event.eventType(), event.payload());
     }
 
     private void commit(DomainEvent... events) throws Exception {
@@ -81,9 +81,9 @@ class CacheInvalidatorsIT {
     void aCatalogPublicationMovesTheCatalogAndRuleGraphPointersAndRecordsTheLag() throws Exception {
         startRelayLoop();
         InboxConsumer catalog = f.startConsumer("catalog-pointer",
-                new CatalogPublishedCacheInvalidator(cache.pointer, Clock.systemUTC(), f.registry));
+                PublicationInvalidators.catalog(cache.pointer, Clock.systemUTC(), f.registry));
         InboxConsumer rules = f.startConsumer("rule-graph-pointer",
-                new RuleGraphPublishedCacheInvalidator(cache.pointer, Clock.systemUTC(), f.registry));
+                PublicationInvalidators.ruleGraphs(cache.pointer, Clock.systemUTC(), f.registry));
 
         commit(catalogPublished(1), catalogPublished(2));
         // outcomes are counted once the consumer's transaction committed, just after the pointer moved
@@ -101,7 +101,7 @@ class CacheInvalidatorsIT {
     void aLateOrReplayedPublicationNeverMovesAPointerBack() throws Exception {
         startRelayLoop();
         InboxConsumer consumer = f.startConsumer("catalog-pointer",
-                new CatalogPublishedCacheInvalidator(cache.pointer, Clock.systemUTC(), f.registry));
+                PublicationInvalidators.catalog(cache.pointer, Clock.systemUTC(), f.registry));
         commit(catalogPublished(5));
         await("pointer at v5", Duration.ofSeconds(30), () -> cache.pointer.current(CatalogCacheKeys.line(cache.tenant)).orElse(0) == 5);
 
@@ -114,9 +114,9 @@ class CacheInvalidatorsIT {
     @Test
     void aPriceListPublicationMovesThatPriceListsPointerOnly() throws Exception {
         startRelayLoop();
-        f.startConsumer("price-list-pointer", new PriceListPublishedCacheInvalidator(cache.pointer, Clock.systemUTC(), f.registry));
-        commit(new Published(cache.tenant, f.aggregateType, "pl-1", 7, PriceListPublishedCacheInvalidator.EVENT_TYPE,
-                JsonNodeFactory.instance.objectNode().put("priceListId", "pl-1").put("newVersion", 7)));
+        f.startConsumer("price-list-pointer", PublicationInvalidators.priceList(cache.pointer, Clock.systemUTC(), f.registry));
+        PriceListPublished event = PriceListPublished.of(cache.tenant, "pl-1", 7, Optional.empty(), "REPRICE_REQUIRED_ON_PUBLISH");
+        commit(new Published(cache.tenant, f.aggregateType, "pl-1", 7, event.eventType(), event.payload()));
         await("pl-1 at v7", Duration.ofSeconds(30),
                 () -> cache.pointer.current(PriceListCacheKeys.line(cache.tenant, "pl-1")).orElse(0) == 7);
         assertThat(cache.pointer.current(PriceListCacheKeys.line(cache.tenant, "pl-2"))).isEmpty();

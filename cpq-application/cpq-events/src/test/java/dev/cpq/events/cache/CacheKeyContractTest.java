@@ -1,4 +1,11 @@
-package dev.cpq.cache.key;
+package dev.cpq.events.cache;
+
+import dev.cpq.cache.key.CacheDomain;
+import dev.cpq.cache.key.CacheKey;
+import dev.cpq.cache.key.InvalidCacheKeyException;
+import dev.cpq.cache.key.KeyComponents;
+import dev.cpq.cache.key.LiveCacheKeys;
+import dev.cpq.cache.key.VersionLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,7 +31,7 @@ class CacheKeyContractTest {
         assertThat(key.value()).contains("{tnt-9}");
         assertThat(JedisClusterCRC16.getSlot(key.leaseKey())).isEqualTo(slot);
         assertThat(JedisClusterCRC16.getSlot(PriceListCacheKeys.line("tnt-9", "pl-1").pointerKey())).isEqualTo(slot);
-        assertThat(JedisClusterCRC16.getSlot(LiveCacheKeys.quoteSummary("tnt-9", "q-1").value())).isEqualTo(slot);
+        assertThat(JedisClusterCRC16.getSlot(LiveCacheKeys.of("tnt-9", CacheDomain.QUOTE_SUMMARY, "quote", "q-1", "summary").value())).isEqualTo(slot);
     }
 
     @Test
@@ -95,7 +102,7 @@ class CacheKeyContractTest {
 
     @Test
     void liveKeysOfMutableProjectionsStillCarryTenantVersionPartAndFormat() {
-        assertThat(LiveCacheKeys.quoteSummary("t", "q-1").value()).isEqualTo("cpq:{t}:quote-summary:live:quote:q-1:summary:f1");
+        assertThat(LiveCacheKeys.of("t", CacheDomain.QUOTE_SUMMARY, "quote", "q-1", "summary").value()).isEqualTo("cpq:{t}:quote-summary:live:quote:q-1:summary:f1");
         assertThat(LiveCacheKeys.idempotency("t", "quote-accept", "k-1").value()).isEqualTo("cpq:{t}:idempotency:live:quote-accept:k-1:result:f1");
         assertThat(LiveCacheKeys.rateLimitWindow("t", "partner-1", 1_700_000_000L).version()).isEqualTo("w1700000000");
     }

@@ -1,6 +1,6 @@
 package dev.cpq.catalog.offering.control;
 
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
 import dev.cpq.catalog.offering.entity.Offering;
 import dev.cpq.catalog.offering.entity.OfferingDetail;
 import dev.cpq.catalog.offering.entity.OfferingList;

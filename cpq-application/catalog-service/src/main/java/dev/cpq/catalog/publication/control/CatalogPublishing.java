@@ -1,6 +1,6 @@
 package dev.cpq.catalog.publication.control;
 
-import dev.cpq.catalog.publication.entity.CatalogPublished;
+import dev.cpq.events.catalog.CatalogPublished;
 import dev.cpq.catalog.publication.entity.CatalogVersionOutdatedException;
 import dev.cpq.catalog.version.entity.Catalog;
 import dev.cpq.catalog.version.entity.CatalogVersion;
@@ -63,7 +63,7 @@ public class CatalogPublishing {
         });
         draft.publish(clock.instant());
         catalogs.flush();
-        outbox.record(CatalogPublished.of(draft, active), request.requestId());
+        outbox.record(CatalogPublished.of(draft.tenantId(), draft.version().sequence(), active.map(c -> c.version().sequence())), request.requestId());
         audit.succeeded(new AuditedChange("Catalog", Long.toString(version), PUBLISH, "DRAFT", "PUBLISHED", before, draft.rowVersion()));
         return new Published(draft, active.map(c -> c.version().sequence()));
     }

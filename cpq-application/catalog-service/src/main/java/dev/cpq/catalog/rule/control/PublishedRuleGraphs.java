@@ -1,6 +1,6 @@
 package dev.cpq.catalog.rule.control;
 
-import dev.cpq.cache.key.ConfigurationRuleCacheKeys;
+import dev.cpq.events.cache.ConfigurationRuleCacheKeys;
 import dev.cpq.catalog.rule.entity.RuleGraph;
 import dev.cpq.catalog.rule.entity.RuleSet;
 import dev.cpq.catalog.rule.entity.RuleSets;

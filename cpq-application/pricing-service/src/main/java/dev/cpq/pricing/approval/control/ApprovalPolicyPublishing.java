@@ -10,7 +10,7 @@ import dev.cpq.platform.precondition.entity.VersionConflictException;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.pricing.approval.entity.ApprovalPolicies;
 import dev.cpq.pricing.approval.entity.ApprovalPolicy;
-import dev.cpq.pricing.approval.entity.ApprovalPolicyPublished;
+import dev.cpq.events.pricing.ApprovalPolicyPublished;
 import dev.cpq.pricing.approval.entity.ApprovalPolicyVersionTakenException;
 import dev.cpq.pricing.approval.entity.ApprovalThreshold;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -69,7 +69,7 @@ public class ApprovalPolicyPublishing {
             // the lock makes this unreachable between instances of this code; the unique version is the guard
             throw new VersionConflictException(AGGREGATE, expected.map(ExpectedVersion::value).orElse(null), null);
         }
-        outbox.record(ApprovalPolicyPublished.of(next), request.requestId());
+        outbox.record(ApprovalPolicyPublished.of(next.tenantId(), next.policyVersion()), request.requestId());
         audit.succeeded(new AuditedChange("ApprovalPolicy", "approval-policy", REPLACE, null, null, current == 0 ? null : current,
                 next.policyVersion()));
         return next;

@@ -11,7 +11,7 @@ import dev.cpq.pricing.pricelist.entity.PriceList;
 import dev.cpq.pricing.pricelist.entity.PriceListId;
 import dev.cpq.pricing.pricelist.entity.PriceListVersion;
 import dev.cpq.pricing.pricelist.entity.PriceLists;
-import dev.cpq.pricing.publication.entity.PriceListPublished;
+import dev.cpq.events.pricing.PriceListPublished;
 import dev.cpq.pricing.publication.entity.PriceListVersionOutdatedException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -66,7 +66,8 @@ public class PriceListPublishing {
         });
         draft.publish(clock.instant());
         priceLists.flush();
-        outbox.record(PriceListPublished.of(draft, active), request.requestId());
+        outbox.record(PriceListPublished.of(draft.tenantId(), draft.priceListId().value(), draft.version().sequence(),
+                active.map(p -> p.version().sequence()), draft.stalenessPolicy().name()), request.requestId());
         audit.succeeded(new AuditedChange("PriceList", PriceListAudit.aggregateId(draft), PUBLISH, "DRAFT", "PUBLISHED", before,
                 draft.rowVersion()));
         return new Published(draft, active.map(p -> p.version().sequence()));
