@@ -333,12 +333,8 @@ class OutboxRelayIT {
         f.commit(f.event("q-held", 1, "A"), f.event("q-held", 2, "B"));
         OutboxRelay relay = f.relay(RelaySettings.defaults());
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection holder = f.dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            // what an operator's redrive of a PENDING row used to do: lock it, find it is not FAILED, roll back
-            try (var s = holder.createStatement()) {
-                s.executeQuery("SELECT status FROM outbox_event WHERE aggregate_version = 1 FOR UPDATE").close();
-            }
+        // what an operator's redrive of a PENDING row used to do: lock it, find it is not FAILED, roll back
+        try (Connection holder = holding("SELECT status FROM outbox_event WHERE aggregate_version = 1 FOR UPDATE")) {
             Future<Integer> pass = pool.submit(() -> relay.relayPass(0));
             await("the relay waits for the row or passes it", Duration.ofSeconds(30), () -> pass.isDone()
                     || f.scalarUnchecked("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
@@ -410,11 +406,7 @@ class OutboxRelayIT {
         }
         OutboxRelay relay = f.relay(RelaySettings.defaults());
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection holder = f.dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            try (var s = holder.createStatement()) {
-                s.executeQuery("SELECT status FROM outbox_event WHERE aggregate_id = 'q-stuck' AND aggregate_version = 1 FOR UPDATE").close();
-            }
+        try (Connection holder = holding("SELECT status FROM outbox_event WHERE aggregate_id = 'q-stuck' AND aggregate_version = 1 FOR UPDATE")) {
             // the transaction stays open (stuck); the relay answers within a bound and publishes the others
             Future<Integer> pass = pool.submit(() -> relay.relayPass(0));
             assertThat(pass.get(10, TimeUnit.SECONDS)).as("the other aggregates' events").isEqualTo(others);
@@ -433,21 +425,24 @@ class OutboxRelayIT {
     }
 
     /** A producer whose sends fail as a fenced producer's do. */
-    @SuppressWarnings("unchecked")
     private static Producer<String, byte[]> fenced(Producer<String, byte[]> real) {
-        return (Producer<String, byte[]>) Proxy.newProxyInstance(OutboxRelayIT.class.getClassLoader(), new Class<?>[] {Producer.class},
-                (proxy, method, args) -> {
-                    if ("send".equals(method.getName())) {
-                        var failed = new java.util.concurrent.CompletableFuture<RecordMetadata>();
-                        failed.completeExceptionally(new ProducerFencedException("fenced by a newer instance"));
-                        return failed;
-                    }
-                    try {
-                        return method.invoke(real, args);
-                    } catch (java.lang.reflect.InvocationTargetException e) {
-                        throw e.getCause();
-                    }
-                });
+        @SuppressWarnings("unchecked")
+        Class<Producer<String, byte[]>> type = (Class<Producer<String, byte[]>>) (Class<?>) Producer.class;
+        return replacing(type, real, "send", args -> {
+            var failed = new java.util.concurrent.CompletableFuture<RecordMetadata>();
+            failed.completeExceptionally(new ProducerFencedException("fenced by a newer instance"));
+            return failed;
+        });
+    }
+
+    /** A connection whose open transaction holds the rows {@code lockingQuery} locks. */
+    private Connection holding(String lockingQuery) throws SQLException {
+        Connection holder = f.dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (var s = holder.createStatement()) {
+            s.executeQuery(lockingQuery).close();
+        }
+        return holder;
     }
 
     private static void pass(OutboxRelay relay) {
@@ -511,24 +506,28 @@ class OutboxRelayIT {
 
     /** A DataSource whose connections fail at commit: a relay process dying after publishing. */
     private static DataSource failingCommits(DataSource real) {
-        return (DataSource) Proxy.newProxyInstance(OutboxRelayIT.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = method.invoke(real, args);
-                    if (!"getConnection".equals(method.getName())) {
-                        return result;
-                    }
-                    Connection connection = (Connection) result;
-                    return Proxy.newProxyInstance(OutboxRelayIT.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
-                                if ("commit".equals(m.getName())) {
-                                    throw new SQLException("relay process killed before commit");
-                                }
-                                try {
-                                    return m.invoke(connection, a);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
-                });
+        return replacing(DataSource.class, real, "getConnection", args -> replacing(Connection.class, real.getConnection(), "commit", a -> {
+            throw new SQLException("relay process killed before commit");
+        }));
+    }
+
+    /** What a replaced method does instead. */
+    private interface Replacement {
+        Object apply(Object[] args) throws Throwable;
+    }
+
+    /** {@code real} with one method of its interface replaced, every other one passed through. */
+    @SuppressWarnings("unchecked")
+    private static <T> T replacing(Class<T> type, T real, String method, Replacement replacement) {
+        return (T) Proxy.newProxyInstance(OutboxRelayIT.class.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+            if (m.getName().equals(method)) {
+                return replacement.apply(args);
+            }
+            try {
+                return m.invoke(real, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 }

@@ -2,7 +2,6 @@ package dev.cpq.events.cache;
 
 import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.CacheKey;
-import dev.cpq.cache.key.KeyComponents;
 import dev.cpq.cache.key.VersionLine;
 
 /** Keys of published catalog projections: offering detail and offering lists, per catalog version. */

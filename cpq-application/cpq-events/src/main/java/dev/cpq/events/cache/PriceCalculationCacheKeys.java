@@ -2,8 +2,6 @@ package dev.cpq.events.cache;
 
 import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.CacheKey;
-import dev.cpq.cache.key.KeyComponents;
-import dev.cpq.cache.key.VersionLine;
 
 /**
  * Keys of price calculation results by the hash of their canonical input. The input hash covers the
