@@ -51,10 +51,16 @@ public final class EventPayload {
         return v.asLong();
     }
 
-    /** A version, or null when the field is absent or null. */
+    /** An optional number (a previous version, say): null when the field is absent or null; no consumer decides on it. */
     public Long versionOrNull(String field) {
         JsonNode v = payload.get(field);
-        return v == null || v.isNull() ? null : version(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (!v.canConvertToLong()) {
+            throw new IllegalArgumentException(eventType + " with an invalid " + field + ": " + payload);
+        }
+        return v.asLong();
     }
 
     public String text(String field) {

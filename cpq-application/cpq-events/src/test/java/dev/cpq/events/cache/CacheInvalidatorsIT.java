@@ -58,7 +58,7 @@ class CacheInvalidatorsIT {
     }
 
     private Published catalogPublished(long version) {
-        CatalogPublished event = CatalogPublished.of(cache.tenant, version, Optional.of(version - 1));
+        CatalogPublished event = CatalogPublished.of(cache.tenant, version, version > 1 ? Optional.of(version - 1) : Optional.empty());
         return new Published(cache.tenant, f.aggregateType, "catalog-" + cache.tenant, version, event.eventType(), event.payload());
     }
 
