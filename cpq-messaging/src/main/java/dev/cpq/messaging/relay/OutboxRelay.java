@@ -104,10 +104,17 @@ public final class OutboxRelay implements AutoCloseable {
         return producerRebuilds.get();
     }
 
-    /** Closes the producer in use. */
+    /** Closes the producer in use, waiting a little for what it still has to send. */
     @Override
     public synchronized void close() {
-        discardProducer();
+        boolean interrupted = Thread.interrupted(); // a Kafka client closes properly only on a thread not interrupted
+        try {
+            discardProducer(java.time.Duration.ofSeconds(5));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The producer to send with, built if there is none; empty when building failed (an outage: try again later). */
@@ -127,15 +134,15 @@ public final class OutboxRelay implements AutoCloseable {
     private synchronized void producerFailed(Producer<String, byte[]> failed, Throwable why) {
         if (producer == failed) {
             LOG.log(Level.WARNING, "the relay's Kafka producer failed for good; building a new one", why);
-            discardProducer();
+            discardProducer(java.time.Duration.ZERO); // it failed for good: nothing it holds will go out
             producerRebuilds.incrementAndGet();
         }
     }
 
-    private void discardProducer() {
+    private void discardProducer(java.time.Duration wait) {
         if (producer != null) {
             try {
-                producer.close(java.time.Duration.ZERO);
+                producer.close(wait);
             } catch (RuntimeException e) {
                 LOG.log(Level.FINE, "closing a failed producer failed", e);
             }
