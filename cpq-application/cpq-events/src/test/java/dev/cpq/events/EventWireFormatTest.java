@@ -15,46 +15,50 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The wire format stays what consumers deployed before the contract read: envelopes as the services' outbox
- * tables hold them today (copied from {@code outbox_event.envelope}) decode into the typed events, and the
- * typed events write the same payload bytes.
+ * tables hold them (copied from {@code outbox_event.envelope}) decode into the typed events, and the typed
+ * events write the same payload bytes.
  */
 class EventWireFormatTest {
 
     private final EnvelopeCodec codec = new EnvelopeCodec();
 
-    // catalog_svc.outbox_event, a second publication
+    // rows of catalog.outbox_event, pricing.outbox_event and quote.outbox_event (column envelope) as a deployment wrote
+    // them during the end-to-end tests; the payload fields and their order are those the services' own event classes
+    // wrote before the contract (catalog's and pricing's publication.entity, quote's acceptance.entity)
+
     static final String CATALOG_PUBLISHED = """
-            {"eventId":"5c2ae0a3-3b43-4b7e-9a55-0d7f1e6b2f10","tenantId":"tnt-001","aggregateType":"Catalog","aggregateId":"catalog",\
-            "aggregateVersion":2,"eventType":"CatalogPublished","occurredAt":"2026-12-07T06:02:11.482913Z","schemaVersion":1,\
-            "payload":{"newVersion":2,"versionSequence":2,"previousVersion":1},"traceId":"req-cat-2"}""";
+            {"eventId":"ccdd5235-6c56-4592-a7d9-33d234f3d10d","tenantId":"cache-c65d0762","aggregateType":"Catalog",\
+            "aggregateId":"catalog","aggregateVersion":2,"eventType":"CatalogPublished","occurredAt":"2026-12-07T06:22:03.260807256Z",\
+            "schemaVersion":1,"payload":{"newVersion":2,"versionSequence":2,"previousVersion":1},\
+            "traceId":"867bde9c-69c6-498c-93db-805888cbb991"}""";
 
-    // pricing_svc.outbox_event, a price list's first publication
     static final String PRICE_LIST_PUBLISHED = """
-            {"eventId":"0b7d6a55-1c9e-4b8f-a1f2-6f3e2d1c0b9a","tenantId":"tnt-001","aggregateType":"PriceList","aggregateId":"eu-standard",\
-            "aggregateVersion":1,"eventType":"PriceListPublished","occurredAt":"2026-12-07T06:02:12.107554Z","schemaVersion":1,\
-            "payload":{"priceListId":"eu-standard","newVersion":1,"previousVersion":null,"stalenessPolicy":"REPRICE_REQUIRED_ON_PUBLISH"},\
-            "traceId":"req-pl-1"}""";
+            {"eventId":"a8911184-14ee-4378-a12b-4bf513f45c96","tenantId":"demo","aggregateType":"PriceList","aggregateId":"standard",\
+            "aggregateVersion":1,"eventType":"PriceListPublished","occurredAt":"2026-12-07T06:21:43.961477678Z","schemaVersion":1,\
+            "payload":{"priceListId":"standard","newVersion":1,"previousVersion":null,"stalenessPolicy":"REPRICE_REQUIRED_ON_PUBLISH"},\
+            "traceId":"57b8243c-c451-40a6-a63c-6f19f8ebf271"}""";
 
-    // pricing_svc.outbox_event, a policy replaced once
     static final String APPROVAL_POLICY_PUBLISHED = """
-            {"eventId":"9e8d7c6b-5a49-4382-b1a0-f9e8d7c6b5a4","tenantId":"tnt-001","aggregateType":"ApprovalPolicy",\
+            {"eventId":"b1085e9b-88b2-4b4c-afa8-78bbc2e60371","tenantId":"quote-885759fc","aggregateType":"ApprovalPolicy",\
             "aggregateId":"approval-policy","aggregateVersion":2,"eventType":"ApprovalPolicyPublished",\
-            "occurredAt":"2026-12-07T06:02:13.900120Z","schemaVersion":1,"payload":{"newVersion":2,"previousVersion":1},"traceId":null}""";
+            "occurredAt":"2026-12-07T06:24:03.365415876Z","schemaVersion":1,"payload":{"newVersion":2,"previousVersion":1},\
+            "traceId":"675c9b54-76da-467a-8106-9583dae0fceb"}""";
 
-    // quote_svc.outbox_event, an accepted quote
     static final String QUOTE_ACCEPTED = """
-            {"eventId":"3f2e1d0c-9b8a-4776-8554-433221100fed","tenantId":"tnt-001","aggregateType":"Quote",\
-            "aggregateId":"7d3f0f4e-8c1b-4a55-9e2d-1b6c0a9f8e77","aggregateVersion":9,"eventType":"QuoteAccepted",\
-            "occurredAt":"2026-12-07T06:04:40.311876Z","schemaVersion":1,"payload":{"quoteId":"7d3f0f4e-8c1b-4a55-9e2d-1b6c0a9f8e77",\
-            "quoteRevisionId":"0d1e2f3a-4b5c-4d6e-8f70-8192a3b4c5d6","priceResultId":"a1b2c3d4-e5f6-4a7b-8c9d-0e1f2a3b4c5d",\
-            "totals":{"currency":"EUR","listTotal":"1200.00","netTotal":"1080.00","discountTotal":"120.00"},"currency":"EUR",\
-            "customerId":"cust-42","snapshotHash":"sha256:6b1f0e0c"},"traceId":"req-acc-1"}""";
+            {"eventId":"47b2ab08-e816-4a68-aa67-7ee487595751","tenantId":"quote-885759fc","aggregateType":"Quote",\
+            "aggregateId":"f9b6b8f4-8e79-4156-862c-bfe9fb723dc1","aggregateVersion":6,"eventType":"QuoteAccepted",\
+            "occurredAt":"2026-12-07T06:24:04.116362115Z","schemaVersion":1,"payload":{"quoteId":"f9b6b8f4-8e79-4156-862c-bfe9fb723dc1",\
+            "quoteRevisionId":"b9f0af37-d8a8-4b77-a67a-efb2ea25f878","priceResultId":"dd72bd47-cd8b-433d-9931-331d71b3cc84",\
+            "totals":{"listTotal":1486.6,"discountTotal":118.88,"netTotal":1367.72,"oneTimeTotal":45.08,"recurringMonthlyTotal":55.11,\
+            "recurringTotal":1322.64},"currency":"EUR","customerId":"cust-1",\
+            "snapshotHash":"snap-sha256:cb7f92509a0052a4bb9ed30a5dc9ebed006439a4ff292520869aa9481e740f88"},\
+            "traceId":"b4dc3248-5bdf-4f84-938e-9aa5065b21cc"}""";
 
     @Test
     void todaysCatalogPublishedDecodesAndIsWrittenTheSame() throws Exception {
         EventEnvelope envelope = codec.decode(CATALOG_PUBLISHED);
         CatalogPublished event = CatalogPublished.from(envelope);
-        assertThat(event).isEqualTo(CatalogPublished.of("tnt-001", 2, Optional.of(1L)));
+        assertThat(event).isEqualTo(CatalogPublished.of("cache-c65d0762", 2, Optional.of(1L)));
         assertSameWire(envelope, event);
     }
 
@@ -62,7 +66,7 @@ class EventWireFormatTest {
     void todaysPriceListPublishedDecodesAndIsWrittenTheSame() throws Exception {
         EventEnvelope envelope = codec.decode(PRICE_LIST_PUBLISHED);
         PriceListPublished event = PriceListPublished.from(envelope);
-        assertThat(event).isEqualTo(PriceListPublished.of("tnt-001", "eu-standard", 1, Optional.empty(), "REPRICE_REQUIRED_ON_PUBLISH"));
+        assertThat(event).isEqualTo(PriceListPublished.of("demo", "standard", 1, Optional.empty(), "REPRICE_REQUIRED_ON_PUBLISH"));
         assertSameWire(envelope, event);
     }
 
@@ -70,7 +74,7 @@ class EventWireFormatTest {
     void todaysApprovalPolicyPublishedDecodesAndIsWrittenTheSame() throws Exception {
         EventEnvelope envelope = codec.decode(APPROVAL_POLICY_PUBLISHED);
         ApprovalPolicyPublished event = ApprovalPolicyPublished.from(envelope);
-        assertThat(event).isEqualTo(ApprovalPolicyPublished.of("tnt-001", 2));
+        assertThat(event).isEqualTo(ApprovalPolicyPublished.of("quote-885759fc", 2));
         assertSameWire(envelope, event);
     }
 
