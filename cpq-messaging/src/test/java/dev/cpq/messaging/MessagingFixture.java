@@ -113,7 +113,7 @@ public final class MessagingFixture implements AutoCloseable {
     }
 
     public OutboxRelay relay(RelaySettings settings) {
-        return new OutboxRelay(dataSource, producer(), settings, Clock.systemUTC());
+        return new OutboxRelay(dataSource, this::producer, settings, Clock.systemUTC());
     }
 
     /** Starts a consumer loop on a thread of its own; it is stopped when the fixture closes. */

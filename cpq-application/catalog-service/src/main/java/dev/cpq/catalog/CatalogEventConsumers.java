@@ -1,9 +1,8 @@
 package dev.cpq.catalog;
 
 import dev.cpq.cache.pointer.ActiveVersionPointer;
-import dev.cpq.messaging.event.EnvelopeCodec;
-import dev.cpq.messaging.invalidation.CatalogPublishedCacheInvalidator;
-import dev.cpq.messaging.invalidation.RuleGraphPublishedCacheInvalidator;
+import dev.cpq.events.PublishedEvent;
+import dev.cpq.events.cache.PublicationInvalidators;
 import dev.cpq.platform.messaging.entity.ConsumerDefinition;
 import dev.cpq.platform.messaging.entity.EventConsumers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,14 +18,14 @@ import java.util.List;
 @ApplicationScoped
 public class CatalogEventConsumers {
 
-    static final String CATALOG_TOPIC = EnvelopeCodec.topicOf("Catalog");
+    static final String CATALOG_TOPIC = PublishedEvent.CATALOG_PUBLISHED.topic();
 
     @Produces
     EventConsumers consumers(ActiveVersionPointer pointer, MeterRegistry registry) {
         return new EventConsumers(List.of(
                 new ConsumerDefinition("catalog-pointer", List.of(CATALOG_TOPIC),
-                        new CatalogPublishedCacheInvalidator(pointer, Clock.systemUTC(), registry)),
+                        PublicationInvalidators.catalog(pointer, Clock.systemUTC(), registry)),
                 new ConsumerDefinition("rule-graph-pointer", List.of(CATALOG_TOPIC),
-                        new RuleGraphPublishedCacheInvalidator(pointer, Clock.systemUTC(), registry))));
+                        PublicationInvalidators.ruleGraphs(pointer, Clock.systemUTC(), registry))));
     }
 }

@@ -1,10 +1,9 @@
 package dev.cpq.pricing;
 
 import dev.cpq.cache.pointer.ActiveVersionPointer;
-import dev.cpq.messaging.event.EnvelopeCodec;
+import dev.cpq.events.PublishedEvent;
+import dev.cpq.events.cache.PublicationInvalidators;
 import dev.cpq.pricing.calculation.control.CatalogPublicationReplica;
-import dev.cpq.messaging.invalidation.ApprovalPolicyPublishedCacheInvalidator;
-import dev.cpq.messaging.invalidation.PriceListPublishedCacheInvalidator;
 import dev.cpq.platform.messaging.entity.ConsumerDefinition;
 import dev.cpq.platform.messaging.entity.EventConsumers;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -21,17 +20,17 @@ import java.util.List;
 @ApplicationScoped
 public class PricingEventConsumers {
 
-    static final String PRICE_LIST_TOPIC = EnvelopeCodec.topicOf("PriceList");
-    static final String APPROVAL_POLICY_TOPIC = EnvelopeCodec.topicOf("ApprovalPolicy");
-    static final String CATALOG_TOPIC = EnvelopeCodec.topicOf("Catalog");
+    static final String PRICE_LIST_TOPIC = PublishedEvent.PRICE_LIST_PUBLISHED.topic();
+    static final String APPROVAL_POLICY_TOPIC = PublishedEvent.APPROVAL_POLICY_PUBLISHED.topic();
+    static final String CATALOG_TOPIC = PublishedEvent.CATALOG_PUBLISHED.topic();
 
     @Produces
     EventConsumers consumers(ActiveVersionPointer pointer, MeterRegistry registry) {
         return new EventConsumers(List.of(
                 new ConsumerDefinition("price-list-pointer", List.of(PRICE_LIST_TOPIC),
-                        new PriceListPublishedCacheInvalidator(pointer, Clock.systemUTC(), registry)),
+                        PublicationInvalidators.priceList(pointer, Clock.systemUTC(), registry)),
                 new ConsumerDefinition("approval-policy-pointer", List.of(APPROVAL_POLICY_TOPIC),
-                        new ApprovalPolicyPublishedCacheInvalidator(pointer, Clock.systemUTC(), registry)),
+                        PublicationInvalidators.approvalPolicy(pointer, Clock.systemUTC(), registry)),
                 new ConsumerDefinition("catalog-version-replica", List.of(CATALOG_TOPIC), new CatalogPublicationReplica())));
     }
 }

@@ -11,16 +11,9 @@ public final class LiveCacheKeys {
 
     private LiveCacheKeys() {}
 
-    /** A sales worklist card of one quote. */
-    public static CacheKey quoteSummary(String tenant, String quoteId) {
-        return CacheKey.of(tenant, CacheDomain.QUOTE_SUMMARY, LIVE, "quote", quoteId, "summary", FORMAT);
-    }
-
-    /** Whether a customer may buy an offering; the scope hash covers the actor's authorization scope. */
-    public static CacheKey eligibility(String tenant, String customerId, String offeringId, String actorScopeHash) {
-        return CacheKey.of(tenant, CacheDomain.ELIGIBILITY, LIVE, "customer", customerId,
-                "offering." + KeyComponents.require("offeringId", offeringId) + ".scope." + KeyComponents.require("actorScope", actorScopeHash),
-                FORMAT);
+    /** A projection of one entity that its owner deletes after each change (a quote's worklist card, say). */
+    public static CacheKey of(String tenant, CacheDomain domain, String entity, String entityId, String projection) {
+        return CacheKey.of(tenant, domain, LIVE, entity, entityId, projection, FORMAT);
     }
 
     /** The fast-path copy of a completed idempotent command (PostgreSQL stays the authority). */

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cpq.cache.CacheFixture;
 import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.CacheKey;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
 import dev.cpq.testing.RealServices;
 import java.io.IOException;
@@ -52,7 +52,7 @@ class CacheReadBenchmark {
                             "SELECT offering_id, name, family, catalog_version FROM " + schema + ".offering WHERE tenant_id = ? AND catalog_version = ? AND offering_id = ?");
                     PreparedStatement options = db.prepareStatement(
                             "SELECT code, allowed_values, required FROM " + schema + ".offering_option WHERE tenant_id = ? AND catalog_version = ? AND offering_id = ? ORDER BY code")) {
-                CacheKey key = CatalogCacheKeys.offeringDetail(f.tenant, 7, "po-1042");
+                CacheKey key = SampleKeys.offeringDetail(f.tenant, 7, "po-1042");
                 OfferingDetail fromDb = load(offering, options, f.tenant, 7, "po-1042");
                 assertThat(f.cache.get(key, OfferingDetail.class, () -> fromDb)).isEqualTo(fromDb);
                 String rawKey = key.value();

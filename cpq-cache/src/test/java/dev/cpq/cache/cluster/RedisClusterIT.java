@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cpq.cache.invalidation.CacheInvalidation;
 import dev.cpq.cache.invalidation.SupersededVersionCleanup;
 import dev.cpq.cache.key.CacheDomain;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.key.LiveCacheKeys;
 import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
@@ -77,7 +77,7 @@ class RedisClusterIT {
         for (int i = 0; i < 12; i++) {
             String tenant = "cl-" + UUID.randomUUID().toString().substring(0, 8);
             tenants.add(tenant);
-            slots.add(JedisClusterCRC16.getSlot(CatalogCacheKeys.line(tenant).pointerKey()) / 5462);
+            slots.add(JedisClusterCRC16.getSlot(SampleKeys.catalogLine(tenant).pointerKey()) / 5462);
         }
         assertThat(slots).as("tenants spread over the masters' slot ranges").hasSizeGreaterThan(1);
 
@@ -85,13 +85,13 @@ class RedisClusterIT {
         for (String tenant : tenants) {
             for (long v = 1; v <= 3; v++) {
                 long version = v;
-                var key = CatalogCacheKeys.offeringDetail(tenant, version, "po-1");
+                var key = SampleKeys.offeringDetail(tenant, version, "po-1");
                 cache.get(key, Item.class, () -> new Item("po-1", loads.incrementAndGet()));
                 cache.get(key, Item.class, () -> new Item("po-1", loads.incrementAndGet()));
-                assertThat(pointer.moveTo(CatalogCacheKeys.line(tenant), version).moved()).isTrue();
+                assertThat(pointer.moveTo(SampleKeys.catalogLine(tenant), version).moved()).isTrue();
             }
-            assertThat(pointer.moveTo(CatalogCacheKeys.line(tenant), 2).moved()).isFalse();
-            var summary = LiveCacheKeys.quoteSummary(tenant, "q-1");
+            assertThat(pointer.moveTo(SampleKeys.catalogLine(tenant), 2).moved()).isFalse();
+            var summary = LiveCacheKeys.of(tenant, CacheDomain.QUOTE_SUMMARY, "quote", "q-1", "summary");
             cache.get(summary, Item.class, () -> new Item("q-1", 1));
             invalidation.invalidate(summary);
             assertThat(exists(summary.value())).isFalse();
@@ -101,8 +101,8 @@ class RedisClusterIT {
 
         cleanup.sweepDomain(CacheDomain.CATALOG, 100, 1_000);
         for (String tenant : tenants) {
-            assertThat(exists(CatalogCacheKeys.offeringDetail(tenant, 1, "po-1").value())).as(tenant).isFalse();
-            assertThat(exists(CatalogCacheKeys.offeringDetail(tenant, 3, "po-1").value())).as(tenant).isTrue();
+            assertThat(exists(SampleKeys.offeringDetail(tenant, 1, "po-1").value())).as(tenant).isFalse();
+            assertThat(exists(SampleKeys.offeringDetail(tenant, 3, "po-1").value())).as(tenant).isTrue();
             // versions 2 and 3 and the pointer (reads set it again from the authority)
             assertThat(invalidation.flush(tenant, CacheDomain.CATALOG, 50)).isEqualTo(3);
         }

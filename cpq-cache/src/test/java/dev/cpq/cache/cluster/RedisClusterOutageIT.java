@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.cpq.cache.key.CacheDomain;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
 import dev.cpq.cache.policy.CachePolicies;
@@ -54,7 +54,7 @@ class RedisClusterOutageIT {
     @Test
     void aClusterThatCannotBeReachedOpensTheBreakerAndReadsAnswerFromTheSource() {
         String tenant = "clo-" + UUID.randomUUID().toString().substring(0, 8);
-        var key = CatalogCacheKeys.offeringDetail(tenant, 1, "po-cluster-down");
+        var key = SampleKeys.offeringDetail(tenant, 1, "po-cluster-down");
         var metrics = CacheMetrics.inMemory();
         try (var redis = RedisGateway.connectCluster(seeds(), 4, new RedisGateway.BreakerSettings(10, 50f, Duration.ofSeconds(30)))) {
             var cache = new ProjectionCache(redis, CachePolicies.defaults(), metrics, new ObjectMapper());

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.cpq.cache.CacheFixture;
 import dev.cpq.cache.key.CacheDomain;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.key.LiveCacheKeys;
-import dev.cpq.cache.key.PriceListCacheKeys;
 import dev.cpq.cache.key.VersionLine;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
@@ -28,10 +27,10 @@ class CacheInvalidationIT {
         String otherTenant = "it-" + UUID.randomUUID().toString().substring(0, 8);
         for (int i = 0; i < 250; i++) {
             String id = "po-" + i;
-            f.cache.get(CatalogCacheKeys.offeringDetail(f.tenant, 1, id), Item.class, () -> new Item(id));
+            f.cache.get(SampleKeys.offeringDetail(f.tenant, 1, id), Item.class, () -> new Item(id));
         }
-        var otherDomain = LiveCacheKeys.quoteSummary(f.tenant, "q-1");
-        var otherTenantKey = CatalogCacheKeys.offeringDetail(otherTenant, 1, "po-1");
+        var otherDomain = LiveCacheKeys.of(f.tenant, CacheDomain.QUOTE_SUMMARY, "quote", "q-1", "summary");
+        var otherTenantKey = SampleKeys.offeringDetail(otherTenant, 1, "po-1");
         f.cache.get(otherDomain, Item.class, () -> new Item("q-1"));
         f.cache.get(otherTenantKey, Item.class, () -> new Item("po-1"));
 
@@ -45,15 +44,15 @@ class CacheInvalidationIT {
 
     @Test
     void cleanupRemovesVersionsOlderThanThePreviousAndKeepsCurrentAndPrevious() {
-        VersionLine line = PriceListCacheKeys.line(f.tenant, "pl-1");
+        VersionLine line = SampleKeys.priceListLine(f.tenant, "pl-1");
         for (long v = 1; v <= 4; v++) {
             long version = v;
             for (int i = 0; i < 30; i++) {
                 String id = "po-" + i;
-                f.cache.get(PriceListCacheKeys.slice(f.tenant, "pl-1", version, id, "EUR", "DE", "direct"), Item.class, () -> new Item(id));
+                f.cache.get(SampleKeys.slice(f.tenant, "pl-1", version, id, "EUR", "DE", "direct"), Item.class, () -> new Item(id));
             }
         }
-        var otherList = PriceListCacheKeys.slice(f.tenant, "pl-2", 1, "po-1", "EUR", "DE", "direct");
+        var otherList = SampleKeys.slice(f.tenant, "pl-2", 1, "po-1", "EUR", "DE", "direct");
         f.cache.get(otherList, Item.class, () -> new Item("po-1"));
         f.pointer.moveTo(line, 3);
         f.pointer.moveTo(line, 4);
@@ -71,10 +70,10 @@ class CacheInvalidationIT {
 
     @Test
     void cleanupIsBoundedPerRun() {
-        VersionLine line = CatalogCacheKeys.line(f.tenant);
+        VersionLine line = SampleKeys.catalogLine(f.tenant);
         for (int i = 0; i < 40; i++) {
             String id = "po-" + i;
-            f.cache.get(CatalogCacheKeys.offeringDetail(f.tenant, 1, id), Item.class, () -> new Item(id));
+            f.cache.get(SampleKeys.offeringDetail(f.tenant, 1, id), Item.class, () -> new Item(id));
         }
         f.pointer.moveTo(line, 2);
         f.pointer.moveTo(line, 3);
@@ -90,23 +89,23 @@ class CacheInvalidationIT {
         for (String tenant : new String[] {f.tenant, second}) {
             for (long v = 1; v <= 3; v++) {
                 long version = v;
-                f.cache.get(CatalogCacheKeys.offeringDetail(tenant, version, "po-1"), Item.class, () -> new Item("po-1"));
-                f.pointer.moveTo(CatalogCacheKeys.line(tenant), version);
+                f.cache.get(SampleKeys.offeringDetail(tenant, version, "po-1"), Item.class, () -> new Item("po-1"));
+                f.pointer.moveTo(SampleKeys.catalogLine(tenant), version);
             }
         }
         var cleanup = new SupersededVersionCleanup(f.pointer, f.invalidation);
         assertThat(f.invalidation.pointerLines(CacheDomain.CATALOG, 100))
-                .contains(CatalogCacheKeys.line(f.tenant), CatalogCacheKeys.line(second));
+                .contains(SampleKeys.catalogLine(f.tenant), SampleKeys.catalogLine(second));
         cleanup.sweepDomain(CacheDomain.CATALOG, 100, 1_000);
         for (String tenant : new String[] {f.tenant, second}) {
-            assertThat(f.exists(CatalogCacheKeys.offeringDetail(tenant, 1, "po-1").value())).as(tenant + " v1").isFalse();
-            assertThat(f.exists(CatalogCacheKeys.offeringDetail(tenant, 2, "po-1").value())).as(tenant + " v2").isTrue();
-            assertThat(f.exists(CatalogCacheKeys.offeringDetail(tenant, 3, "po-1").value())).as(tenant + " v3").isTrue();
+            assertThat(f.exists(SampleKeys.offeringDetail(tenant, 1, "po-1").value())).as(tenant + " v1").isFalse();
+            assertThat(f.exists(SampleKeys.offeringDetail(tenant, 2, "po-1").value())).as(tenant + " v2").isTrue();
+            assertThat(f.exists(SampleKeys.offeringDetail(tenant, 3, "po-1").value())).as(tenant + " v3").isTrue();
         }
         f.invalidation.flush(second, CacheDomain.CATALOG, 100);
     }
 
     private boolean exists(VersionLine line, long version) {
-        return f.exists(PriceListCacheKeys.slice(f.tenant, "pl-1", version, "po-0", "EUR", "DE", "direct").value());
+        return f.exists(SampleKeys.slice(f.tenant, "pl-1", version, "po-0", "EUR", "DE", "direct").value());
     }
 }

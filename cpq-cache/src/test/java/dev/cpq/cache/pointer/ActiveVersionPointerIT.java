@@ -5,8 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cpq.cache.CacheFixture;
 import dev.cpq.cache.key.CacheDomain;
-import dev.cpq.cache.key.CatalogCacheKeys;
-import dev.cpq.cache.key.PriceListCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.key.VersionLine;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
 import java.util.ArrayList;
@@ -36,7 +35,7 @@ class ActiveVersionPointerIT {
 
     @Test
     void aPointerMovesForwardOnlyAndCountsRefusals() {
-        VersionLine line = CatalogCacheKeys.line(f.tenant);
+        VersionLine line = SampleKeys.catalogLine(f.tenant);
         assertThat(f.pointer.moveTo(line, 3)).isEqualTo(new PointerMove(true, 0));
         assertThat(f.pointer.moveTo(line, 5)).isEqualTo(new PointerMove(true, 3));
         assertThat(f.pointer.moveTo(line, 4)).isEqualTo(new PointerMove(false, 5));
@@ -50,8 +49,8 @@ class ActiveVersionPointerIT {
 
     @Test
     void severalPointersOfATenantResolveInOneRoundTripAndOnlyAbsentOnesAskTheirAuthority() {
-        VersionLine catalog = CatalogCacheKeys.line(f.tenant);
-        VersionLine priceList = PriceListCacheKeys.line(f.tenant, "pl-1");
+        VersionLine catalog = SampleKeys.catalogLine(f.tenant);
+        VersionLine priceList = SampleKeys.priceListLine(f.tenant, "pl-1");
         f.pointer.moveTo(catalog, 7);
         AtomicInteger asked = new AtomicInteger();
 
@@ -65,13 +64,13 @@ class ActiveVersionPointerIT {
         assertThat(versions).containsExactly(7, 12);
         assertThat(asked).hasValue(1);
         assertThat(f.pointer.current(List.of(priceList, catalog))).containsExactly(OptionalLong.of(12), OptionalLong.of(7));
-        assertThatThrownBy(() -> f.pointer.current(List.of(catalog, CatalogCacheKeys.line(f.tenant + "x"))))
+        assertThatThrownBy(() -> f.pointer.current(List.of(catalog, SampleKeys.catalogLine(f.tenant + "x"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void anAbsentPointerIsReadThroughFromTheAuthorityAndSet() {
-        VersionLine line = PriceListCacheKeys.line(f.tenant, "pl-1");
+        VersionLine line = SampleKeys.priceListLine(f.tenant, "pl-1");
         AtomicInteger asked = new AtomicInteger();
         assertThat(f.pointer.resolve(line, () -> {
             asked.incrementAndGet();
@@ -84,12 +83,12 @@ class ActiveVersionPointerIT {
         assertThat(asked).as("the authority is asked only while the pointer is absent").hasValue(1);
         assertThat(f.pointer.current(line)).hasValue(87);
         // a different price list is a different line
-        assertThat(f.pointer.current(PriceListCacheKeys.line(f.tenant, "pl-2"))).isEmpty();
+        assertThat(f.pointer.current(SampleKeys.priceListLine(f.tenant, "pl-2"))).isEmpty();
     }
 
     @Test
     void tenThousandOutOfOrderMovesFromManyThreadsEndAtTheMaximumAndNeverGoBackwards() throws Exception {
-        VersionLine line = CatalogCacheKeys.line(f.tenant);
+        VersionLine line = SampleKeys.catalogLine(f.tenant);
         int moves = 10_000;
         int threads = 16;
         List<Long> versions = new ArrayList<>();
@@ -149,8 +148,8 @@ class ActiveVersionPointerIT {
 
     @Test
     void anAnswerThatIsNotTheOwnersServesTheReadButNeverSetsThePointerAndTheOwnersNextReadDoes() {
-        VersionLine catalog = CatalogCacheKeys.line(f.tenant);
-        VersionLine list = PriceListCacheKeys.line(f.tenant, "standard");
+        VersionLine catalog = SampleKeys.catalogLine(f.tenant);
+        VersionLine list = SampleKeys.priceListLine(f.tenant, "standard");
         // pricing's replica says v1 while catalog's database already says v2
         assertThat(f.pointer.resolve(catalog, ActiveVersionPointer.notTheOwner(() -> 1))).isEqualTo(1);
         assertThat(f.pointer.current(catalog)).as("a replica never rebuilds the owner's pointer").isEmpty();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cpq.cache.CacheFixture;
 import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.CacheKey;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +37,7 @@ class ProjectionCacheIT {
 
     @Test
     void aMissLoadsFromTheSourceAndAHitDoesNot() {
-        CacheKey key = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-1");
+        CacheKey key = SampleKeys.offeringDetail(f.tenant, 1, "po-1");
         Offering first = f.cache.get(key, Offering.class, () -> load("po-1", 1));
         Offering second = f.cache.get(key, Offering.class, () -> load("po-1", 1));
 
@@ -52,7 +52,7 @@ class ProjectionCacheIT {
 
     @Test
     void movingThePointerMovesTheReadPathToTheNewVersion() {
-        var line = CatalogCacheKeys.line(f.tenant);
+        var line = SampleKeys.catalogLine(f.tenant);
         f.pointer.moveTo(line, 1);
         Offering v1 = readActive("po-7");
         f.pointer.moveTo(line, 2);
@@ -62,29 +62,29 @@ class ProjectionCacheIT {
         assertThat(v2.catalogVersion()).isEqualTo(2);
         assertThat(loads).hasValue(2);
         // the old version stays readable under its own key (in-flight drafts), untouched
-        assertThat(f.cache.get(CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-7"), Offering.class, () -> load("po-7", 1)))
+        assertThat(f.cache.get(SampleKeys.offeringDetail(f.tenant, 1, "po-7"), Offering.class, () -> load("po-7", 1)))
                 .isEqualTo(v1);
         assertThat(loads).hasValue(2);
     }
 
     private Offering readActive(String id) {
-        long version = f.pointer.resolve(CatalogCacheKeys.line(f.tenant), () -> {
+        long version = f.pointer.resolve(SampleKeys.catalogLine(f.tenant), () -> {
             throw new AssertionError("pointer is set; the authority must not be asked");
         });
-        return f.cache.get(CatalogCacheKeys.offeringDetail(f.tenant, version, id), Offering.class, () -> load(id, version));
+        return f.cache.get(SampleKeys.offeringDetail(f.tenant, version, id), Offering.class, () -> load(id, version));
     }
 
     @Test
     void anOldVersionEntryNeverAnswersANewVersionRead() {
-        f.cache.get(CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-2"), Offering.class, () -> load("po-2", 1));
-        Offering v2 = f.cache.get(CatalogCacheKeys.offeringDetail(f.tenant, 2, "po-2"), Offering.class, () -> load("po-2", 2));
+        f.cache.get(SampleKeys.offeringDetail(f.tenant, 1, "po-2"), Offering.class, () -> load("po-2", 1));
+        Offering v2 = f.cache.get(SampleKeys.offeringDetail(f.tenant, 2, "po-2"), Offering.class, () -> load("po-2", 2));
         assertThat(v2.catalogVersion()).isEqualTo(2);
         assertThat(loads).hasValue(2);
     }
 
     @Test
     void aPayloadOfAnotherVersionUnderAKeyIsCorruptionEvictedAndReloaded() throws Exception {
-        CacheKey v2 = CatalogCacheKeys.offeringDetail(f.tenant, 2, "po-3");
+        CacheKey v2 = SampleKeys.offeringDetail(f.tenant, 2, "po-3");
         // what a buggy writer could leave behind: version 1's payload under version 2's key
         String wrong = f.json.writeValueAsString(new CacheEnvelope<>(1, "v1", load("po-3", 1)));
         f.redis.execute(j -> j.set(v2.value(), wrong));
@@ -99,7 +99,7 @@ class ProjectionCacheIT {
 
     @Test
     void anUndecodablePayloadIsEvictedAndReloaded() {
-        CacheKey key = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-4");
+        CacheKey key = SampleKeys.offeringDetail(f.tenant, 1, "po-4");
         f.redis.execute(j -> j.set(key.value(), "{not json"));
 
         Offering read = f.cache.get(key, Offering.class, () -> load("po-4", 1));
@@ -114,7 +114,7 @@ class ProjectionCacheIT {
 
     @Test
     void aValueThatCannotBeCachedFailsClearlyAndLeavesNothingBehind() {
-        CacheKey key = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-opaque");
+        CacheKey key = SampleKeys.offeringDetail(f.tenant, 1, "po-opaque");
         org.assertj.core.api.Assertions.assertThatThrownBy(() -> f.cache.get(key, Opaque.class, Opaque::new))
                 .isInstanceOf(CacheSerializationException.class)
                 .hasMessageContaining(key.value());
@@ -124,7 +124,7 @@ class ProjectionCacheIT {
     @Test
     void twoHundredConcurrentReadersOfAColdKeyCauseExactlyOneSourceLoad() throws Exception {
         int readers = 200;
-        CacheKey key = CatalogCacheKeys.offeringDetail(f.tenant, 5, "po-hot");
+        CacheKey key = SampleKeys.offeringDetail(f.tenant, 5, "po-hot");
         CyclicBarrier start = new CyclicBarrier(readers);
         ExecutorService pool = Executors.newFixedThreadPool(readers);
         try {

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.cpq.cache.CacheFixture;
 import dev.cpq.cache.key.CacheDomain;
 import dev.cpq.cache.key.CacheKey;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
 import dev.cpq.cache.policy.CachePolicies;
 import dev.cpq.cache.redis.RedisUnavailableException;
@@ -59,7 +59,7 @@ class RedisHiccupDuringFillIT {
 
     @Test
     void everyReaderAnswersFromTheSourceWhenRedisHangsBetweenTheMissAndTheLeaseAndTheCacheServesAgainAfterwards() throws Exception {
-        CacheKey key = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-hiccup");
+        CacheKey key = SampleKeys.offeringDetail(f.tenant, 1, "po-hiccup");
         AtomicBoolean armed = new AtomicBoolean(true);
         AtomicReference<ServiceControl.Fault> hang = new AtomicReference<>();
         // the first command to complete is the leader's miss: Redis hangs right after answering it

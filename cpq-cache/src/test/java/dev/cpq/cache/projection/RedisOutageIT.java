@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cpq.cache.CacheFixture;
 import dev.cpq.cache.key.CacheDomain;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.key.LiveCacheKeys;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
 import dev.cpq.cache.policy.CachePolicies;
@@ -32,7 +32,7 @@ class RedisOutageIT {
 
     @Test
     void fallBackDomainsAnswerFromTheSourceFailFastDomainsFailFastAndTheBreakerRecovers() {
-        var catalogKey = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-1");
+        var catalogKey = SampleKeys.offeringDetail(f.tenant, 1, "po-1");
         var counterKey = LiveCacheKeys.rateLimitWindow(f.tenant, "partner-1", 1_700_000_000L);
         AtomicInteger loads = new AtomicInteger();
         assertThat(f.cache.get(catalogKey, Item.class, () -> new Item("po-" + loads.incrementAndGet(), 1))).isNotNull();

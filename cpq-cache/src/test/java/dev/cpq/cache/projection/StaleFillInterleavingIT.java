@@ -34,7 +34,7 @@ class StaleFillInterleavingIT {
 
     @Test
     void plainCacheAsideLeavesTheOldValueCachedAfterTheWrite() throws Exception {
-        CacheKey key = LiveCacheKeys.quoteSummary(f.tenant, "q-naive");
+        CacheKey key = LiveCacheKeys.of(f.tenant, CacheDomain.QUOTE_SUMMARY, "quote", "q-naive", "summary");
         row.set(new Summary("q-naive", "DRAFT"));
         CountDownLatch loaded = new CountDownLatch(1);
         CountDownLatch writerDone = new CountDownLatch(1);
@@ -59,7 +59,7 @@ class StaleFillInterleavingIT {
 
     @Test
     void guardedFillRefusesAValueLoadedBeforeTheInvalidation() throws Exception {
-        CacheKey key = LiveCacheKeys.quoteSummary(f.tenant, "q-guarded");
+        CacheKey key = LiveCacheKeys.of(f.tenant, CacheDomain.QUOTE_SUMMARY, "quote", "q-guarded", "summary");
         row.set(new Summary("q-guarded", "DRAFT"));
         CountDownLatch loaded = new CountDownLatch(1);
         CountDownLatch writerDone = new CountDownLatch(1);
@@ -86,7 +86,7 @@ class StaleFillInterleavingIT {
 
     @Test
     void aLaterLoaderSupersedesAnEarlierOnesLease() throws Exception {
-        CacheKey key = LiveCacheKeys.quoteSummary(f.tenant, "q-two-loaders");
+        CacheKey key = LiveCacheKeys.of(f.tenant, CacheDomain.QUOTE_SUMMARY, "quote", "q-two-loaders", "summary");
         row.set(new Summary("q-two-loaders", "DRAFT"));
         CountDownLatch firstLoaded = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cpq.cache.CacheFixture;
 import dev.cpq.cache.key.CacheDomain;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.cache.metrics.CacheMetrics.Event;
 import dev.cpq.cache.policy.CachePolicies;
 import dev.cpq.cache.ratelimit.WindowCounter;
@@ -45,7 +45,7 @@ class RedisErrorRepliesIT {
 
     @Test
     void anOutOfMemoryRedisIsUnavailableTheCacheAnswersFromTheSourceAndTheRateLimiterCanFailOpen() {
-        var key = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-oom");
+        var key = SampleKeys.offeringDetail(f.tenant, 1, "po-oom");
         AtomicInteger loads = new AtomicInteger();
         var counter = new WindowCounter(f.redis, f.metrics, Duration.ofMinutes(1));
         try (Jedis admin = admin()) {
@@ -103,8 +103,8 @@ class RedisErrorRepliesIT {
      */
     @Test
     void aRedisThatAsksForAPasswordTheSuiteDoesNotHaveIsUnavailableAndReadsAnswerFromTheSource() {
-        var key = CatalogCacheKeys.offeringDetail(f.tenant, 1, "po-noauth");
-        var line = CatalogCacheKeys.line(f.tenant);
+        var key = SampleKeys.offeringDetail(f.tenant, 1, "po-noauth");
+        var line = SampleKeys.catalogLine(f.tenant);
         AtomicInteger loads = new AtomicInteger();
         try (Jedis admin = admin()) {
             admin.ping(); // authenticated before the password is set: it stays usable to remove it

@@ -16,6 +16,10 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
 import org.apache.kafka.clients.producer.Producer;
@@ -31,9 +35,12 @@ import org.apache.kafka.common.header.internals.RecordHeader;
  * Kafka acknowledged it, in one transaction. Kafka being unreachable is nobody's fault: those rows stay
  * due and uncharged, and the loop backs off as a whole. An event Kafka refuses for itself (too large,
  * invalid) is charged an attempt and retried with exponential backoff; after the last attempt it is
- * FAILED and waits for an operator. Either way an aggregate's later events wait behind it.
+ * FAILED and waits for an operator. Either way an aggregate's later events wait behind it. A producer that
+ * failed for good (fenced, closed, refused by the cluster) is closed and a new one built at the next batch,
+ * after the loop's outage backoff; its rows wait uncharged. A row another transaction holds is skipped
+ * together with its aggregate's later rows, and no statement waits for a lock longer than {@link #LOCK_TIMEOUT}.
  */
-public final class OutboxRelay {
+public final class OutboxRelay implements AutoCloseable {
 
     public static final int PARTITIONS = 16;
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class.getName());
@@ -42,13 +49,24 @@ public final class OutboxRelay {
             + " WHERE pg_try_advisory_xact_lock(hashtext(current_schema() || '.outbox_event'), p) LIMIT ?";
     // the oldest due rows of the held partitions, each only when no earlier unsent event of its aggregate is FAILED
     // (waiting for an operator) or backing off after a permanent error: an aggregate's events never overtake each other.
-    // Plain FOR UPDATE, not SKIP LOCKED: a row held by another transaction is waited for, never passed
-    private static final String CLAIM = "SELECT id, aggregate_id, topic, envelope, attempts, event_id, event_type, tenant_id, aggregate_type"
-            + " FROM outbox_event o WHERE status = 'PENDING' AND partition_no = ANY(?) AND next_attempt_at <= now()"
+    // SKIP LOCKED, so a row held by another (possibly stuck) transaction stalls neither the relay nor other aggregates;
+    // order still holds: of the rows claimed, only those with no earlier PENDING row of their aggregate left out of the
+    // claim are returned (a skipped row holds back its aggregate's later rows, which stay due, untouched). The last
+    // column counts the rows claimed, for "drained".
+    private static final String CLAIM = "WITH due AS (SELECT id, aggregate_id, topic, envelope, attempts, event_id, event_type, tenant_id,"
+            + " aggregate_type FROM outbox_event o WHERE status = 'PENDING' AND partition_no = ANY(?) AND next_attempt_at <= now()"
             + " AND NOT EXISTS (SELECT 1 FROM outbox_event b WHERE b.aggregate_id = o.aggregate_id AND b.status <> 'SENT'"
             + " AND b.id < o.id AND b.aggregate_type = o.aggregate_type AND b.tenant_id = o.tenant_id"
             + " AND (b.status = 'FAILED' OR (b.status = 'PENDING' AND b.next_attempt_at > now())))"
-            + " ORDER BY id LIMIT ? FOR UPDATE";
+            + " ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)"
+            + " SELECT d.*, (SELECT count(*) FROM due) FROM due d WHERE NOT EXISTS (SELECT 1 FROM outbox_event s"
+            + " WHERE s.aggregate_id = d.aggregate_id AND s.status = 'PENDING' AND s.id < d.id AND s.aggregate_type = d.aggregate_type"
+            + " AND s.tenant_id = d.tenant_id AND s.id NOT IN (SELECT id FROM due)) ORDER BY d.id";
+    /**
+     * The longest any statement of a batch waits for a lock (a table lock of a migration, say): then the batch fails
+     * and the loop tries again, instead of waiting for as long as the holder lives.
+     */
+    static final java.time.Duration LOCK_TIMEOUT = java.time.Duration.ofSeconds(2);
     /** Partitions one batch takes at most: two relays starting at different partitions share the work. */
     static final int PARTITIONS_PER_BATCH = PARTITIONS / 2;
     private static final String MARK_SENT = "UPDATE outbox_event SET status = 'SENT', sent_at = now(), last_error = NULL WHERE id = ANY(?)";
@@ -61,16 +79,75 @@ public final class OutboxRelay {
             + " next_attempt_at = now() + (? * interval '1 millisecond') WHERE id = ?";
 
     private final DataSource dataSource;
-    private final Producer<String, byte[]> producer;
+    private final Supplier<? extends Producer<String, byte[]>> producers;
     private final RelaySettings settings;
     private final Clock clock;
+    private final AtomicLong producerRebuilds = new AtomicLong();
     private volatile boolean lastPassMetOutage;
+    /** The producer in use; null before the first batch and after a fatal failure (the next batch builds one). */
+    private Producer<String, byte[]> producer;
 
-    public OutboxRelay(DataSource dataSource, Producer<String, byte[]> producer, RelaySettings settings, Clock clock) {
+    /**
+     * @param producers builds the relay's producer: once at first use, and again after a fatal failure of the
+     *                  previous one (fenced, closed, refused by the cluster), which the relay closes; the relay
+     *                  owns what it builds and closes it in {@link #close()}
+     */
+    public OutboxRelay(DataSource dataSource, Supplier<? extends Producer<String, byte[]>> producers, RelaySettings settings, Clock clock) {
         this.dataSource = Objects.requireNonNull(dataSource, "dataSource");
-        this.producer = Objects.requireNonNull(producer, "producer");
+        this.producers = Objects.requireNonNull(producers, "producers");
         this.settings = Objects.requireNonNull(settings, "settings");
         this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
+    /** Producers built after a fatal failure of the previous one, since the start. */
+    public long producerRebuilds() {
+        return producerRebuilds.get();
+    }
+
+    /** Closes the producer in use, waiting a little for what it still has to send. */
+    @Override
+    public synchronized void close() {
+        boolean interrupted = Thread.interrupted(); // a Kafka client closes properly only on a thread not interrupted
+        try {
+            discardProducer(java.time.Duration.ofSeconds(5));
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** The producer to send with, built if there is none; empty when building failed (an outage: try again later). */
+    private synchronized Optional<Producer<String, byte[]>> producer() {
+        if (producer == null) {
+            try {
+                producer = producers.get();
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not build the relay's Kafka producer; trying again after the outage backoff", e);
+                return Optional.empty();
+            }
+        }
+        return Optional.of(producer);
+    }
+
+    /** After a fatal failure: the next batch builds a new producer (after the loop's outage backoff). */
+    private synchronized void producerFailed(Producer<String, byte[]> failed, Throwable why) {
+        if (producer == failed) {
+            LOG.log(Level.WARNING, "the relay's Kafka producer failed for good; building a new one", why);
+            discardProducer(java.time.Duration.ZERO); // it failed for good: nothing it holds will go out
+            producerRebuilds.incrementAndGet();
+        }
+    }
+
+    private void discardProducer(java.time.Duration wait) {
+        if (producer != null) {
+            try {
+                producer.close(wait);
+            } catch (RuntimeException e) {
+                LOG.log(Level.FINE, "closing a failed producer failed", e);
+            }
+            producer = null;
+        }
     }
 
     /**
@@ -127,6 +204,7 @@ public final class OutboxRelay {
 
         static final BatchResult TAKEN = new BatchResult(0, 0, true, true, false);
         static final BatchResult NOTHING_DUE = new BatchResult(0, 0, false, true, false);
+        static final BatchResult OUTAGE = new BatchResult(0, 0, false, false, true);
     }
 
     /** Whether the last pass stopped because Kafka was unreachable (the loop then backs off as a whole). */
@@ -162,6 +240,15 @@ public final class OutboxRelay {
      * advisory locks, released by the commit), claims their due rows oldest first, publishes, marks.
      */
     private BatchResult relayBatch(Connection c, int[] partitions) throws SQLException {
+        Optional<Producer<String, byte[]>> built = producer();
+        if (built.isEmpty()) {
+            lastPassMetOutage = true;
+            return BatchResult.OUTAGE;
+        }
+        Producer<String, byte[]> producer = built.get();
+        try (java.sql.Statement s = c.createStatement()) {
+            s.execute("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT.toMillis() + "ms'");
+        }
         List<Integer> locked = new ArrayList<>();
         try (PreparedStatement lock = c.prepareStatement(LOCK)) {
             lock.setArray(1, c.createArrayOf("int", java.util.Arrays.stream(partitions).boxed().toArray()));
@@ -189,6 +276,8 @@ public final class OutboxRelay {
         List<String> refusals = new ArrayList<>();
         // topics Kafka could not take a record for (unreachable, or missing): their rows wait, the other topics' go
         java.util.Map<String, String> unreachable = new java.util.HashMap<>();
+        // the producer itself failed for good: nothing more goes to it, the rest of the batch keeps its state
+        Throwable fatal = null;
         long deadline = System.nanoTime() + settings.sendTimeout().toNanos();
         // an aggregate's next event goes to the producer only once its previous one was acknowledged: Kafka may
         // refuse a record in its acknowledgement (the broker's size limit) and still take the records after it
@@ -196,7 +285,8 @@ public final class OutboxRelay {
             List<Future<RecordMetadata>> acks = new ArrayList<>(wave.size());
             List<Claimed> attempted = new ArrayList<>(wave.size());
             for (Claimed row : wave) {
-                if (unreachable.containsKey(row.topic()) || stopped.contains(row.aggregate()) || Thread.currentThread().isInterrupted()) {
+                if (fatal != null || unreachable.containsKey(row.topic()) || stopped.contains(row.aggregate())
+                        || Thread.currentThread().isInterrupted()) {
                     deferred.add(row);
                     continue;
                 }
@@ -209,7 +299,9 @@ public final class OutboxRelay {
                 acks.add(ack);
                 attempted.add(row);
                 Throwable refused = ack.isDone() ? failureOf(ack) : null;
-                if (refused != null && !PermanentPublishFailure.isPermanent(refused)) {
+                if (refused != null && !PermanentPublishFailure.isPermanent(refused) && FatalProducerFailure.isFatal(refused)) {
+                    fatal = refused;
+                } else if (refused != null && !PermanentPublishFailure.isPermanent(refused)) {
                     unreachable.put(row.topic(), describe(refused)); // no metadata: every further send to it would wait as long
                 }
             }
@@ -224,6 +316,9 @@ public final class OutboxRelay {
                         refusedRows.add(row);
                         refusals.add(describe(cause));
                         stopped.add(row.aggregate());
+                    } else if (FatalProducerFailure.isFatal(cause)) {
+                        deferred.add(row);
+                        fatal = fatal == null ? cause : fatal;
                     } else {
                         deferred.add(row);
                         unreachable.putIfAbsent(row.topic(), describe(cause));
@@ -241,7 +336,13 @@ public final class OutboxRelay {
         markRefused(c, refusedRows, refusals);
         markDeferred(c, deferred, unreachable);
         // Kafka as a whole is out only when it took nothing: a topic it lacks must not hold back the others
-        boolean outage = !unreachable.isEmpty() && sent.isEmpty() && refusedRows.isEmpty() || Thread.currentThread().isInterrupted();
+        boolean outage = !unreachable.isEmpty() && sent.isEmpty() && refusedRows.isEmpty() || Thread.currentThread().isInterrupted()
+                || fatal != null;
+        if (fatal != null) {
+            // its rows keep their state (due, uncharged); the loop backs off as for an outage, then a new producer sends them
+            lastPassMetOutage = true;
+            producerFailed(producer, fatal);
+        }
         if (!unreachable.isEmpty()) {
             lastPassMetOutage |= outage;
             LOG.warning(() -> deferred.size() + " outbox row(s) of partitions " + locked + " wait for Kafka (no attempt charged): "
@@ -333,17 +434,20 @@ public final class OutboxRelay {
     /** Due rows of the locked partitions, oldest first, none behind a blocked event of its aggregate. */
     private Claim claim(Connection c, List<Integer> partitions) throws SQLException {
         List<Claimed> rows = new ArrayList<>();
+        long claimed = 0;
         try (PreparedStatement ps = c.prepareStatement(CLAIM)) {
             ps.setArray(1, c.createArrayOf("smallint", partitions.toArray()));
             ps.setInt(2, settings.batchSize());
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
+                    claimed = rs.getLong(10);
                     rows.add(new Claimed(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4), rs.getInt(5),
                             rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9)));
                 }
             }
         }
-        return new Claim(rows, rows.size() < settings.batchSize());
+        // drained when the claim took fewer rows than a batch, or none could go (each is behind a row another transaction holds)
+        return new Claim(rows, rows.isEmpty() || claimed < settings.batchSize());
     }
 
     /** The rows claimed, and whether the query saw all due rows of the partitions (fewer than a batch). */

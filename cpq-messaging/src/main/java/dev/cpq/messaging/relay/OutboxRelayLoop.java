@@ -67,6 +67,7 @@ public final class OutboxRelayLoop implements Runnable {
                 }
             }
         }
+        relay.close(); // the relay's producer lives as long as this loop
     }
 
     /** Rows this loop has published since it started. */

@@ -5,12 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.cpq.cache.CacheFixture;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.cache.SampleKeys;
 import dev.cpq.messaging.MessagingFixture;
 import dev.cpq.messaging.event.DomainEvent;
 import dev.cpq.messaging.inbox.ConsumeOutcome;
 import dev.cpq.messaging.inbox.InboxConsumer;
-import dev.cpq.messaging.invalidation.CatalogPublishedCacheInvalidator;
+import dev.cpq.cache.key.CacheDomain;
+import dev.cpq.messaging.invalidation.VersionPointerInvalidator;
 import dev.cpq.messaging.relay.OutboxRelay;
 import dev.cpq.messaging.relay.OutboxRelayLoop;
 import dev.cpq.messaging.relay.RelaySettings;
@@ -164,7 +165,9 @@ class MessagingBenchmark {
             var loop = new OutboxRelayLoop(f.relay(RelaySettings.defaults()), f.dataSource, f.schema, RelaySettings.defaults());
             relayThread.submit(loop);
             InboxConsumer consumer = f.startConsumer("catalog-pointer",
-                    new CatalogPublishedCacheInvalidator(cache.pointer, Clock.systemUTC(), f.registry));
+                    new VersionPointerInvalidator("CatalogPublished", CacheDomain.CATALOG,
+                            e -> new VersionPointerInvalidator.PointerTarget(SampleKeys.catalogLine(e.tenantId()), e.payload().get("newVersion").asLong()),
+                            cache.pointer, Clock.systemUTC(), f.registry));
             try {
                 int tenants = 50;
                 AtomicLong published = new AtomicLong();
@@ -193,7 +196,7 @@ class MessagingBenchmark {
                                     int n = i;
                                     await("publication " + n + " applied", Duration.ofSeconds(30),
                                             () -> consumer.count(ConsumeOutcome.APPLIED) >= n / 2 + 1 && cache.pointer.current(
-                                                    CatalogCacheKeys.line(tenant)).orElse(0) >= version);
+                                                    SampleKeys.catalogLine(tenant)).orElse(0) >= version);
                                 }
                             }
                         }

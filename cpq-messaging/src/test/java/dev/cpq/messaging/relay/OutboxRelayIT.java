@@ -33,6 +33,10 @@ import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.common.config.ConfigResource;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.errors.ProducerFencedException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -73,7 +77,7 @@ class OutboxRelayIT {
             f.commit(f.event("q-" + (v % 4), v, "S" + v));
         }
         // the first relay publishes everything, then dies before its commit marks the rows sent
-        OutboxRelay dying = new OutboxRelay(failingCommits(f.dataSource), f.producer(), RelaySettings.defaults(), java.time.Clock.systemUTC());
+        OutboxRelay dying = new OutboxRelay(failingCommits(f.dataSource), f::producer, RelaySettings.defaults(), java.time.Clock.systemUTC());
         for (int p = 0; p < OutboxRelay.PARTITIONS; p++) {
             try {
                 dying.relayBatch(p);
@@ -252,7 +256,7 @@ class OutboxRelayIT {
         var larger = KafkaClients.relayProducer(f.bootstrap, "relay-large-" + f.schema,
                 Map.of(org.apache.kafka.clients.producer.ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 4_000_000));
         try {
-            OutboxRelay fixed = new OutboxRelay(f.dataSource, larger, settings, java.time.Clock.systemUTC());
+            OutboxRelay fixed = new OutboxRelay(f.dataSource, () -> larger, settings, java.time.Clock.systemUTC());
             try (Connection c = f.dataSource.getConnection()) {
                 long failedId = f.scalar("SELECT id FROM outbox_event WHERE status = 'FAILED'");
                 String eventId;
@@ -329,12 +333,8 @@ class OutboxRelayIT {
         f.commit(f.event("q-held", 1, "A"), f.event("q-held", 2, "B"));
         OutboxRelay relay = f.relay(RelaySettings.defaults());
         ExecutorService pool = Executors.newSingleThreadExecutor();
-        try (Connection holder = f.dataSource.getConnection()) {
-            holder.setAutoCommit(false);
-            // what an operator's redrive of a PENDING row used to do: lock it, find it is not FAILED, roll back
-            try (var s = holder.createStatement()) {
-                s.executeQuery("SELECT status FROM outbox_event WHERE aggregate_version = 1 FOR UPDATE").close();
-            }
+        // what an operator's redrive of a PENDING row used to do: lock it, find it is not FAILED, roll back
+        try (Connection holder = holding("SELECT status FROM outbox_event WHERE aggregate_version = 1 FOR UPDATE")) {
             Future<Integer> pass = pool.submit(() -> relay.relayPass(0));
             await("the relay waits for the row or passes it", Duration.ofSeconds(30), () -> pass.isDone()
                     || f.scalarUnchecked("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock'"
@@ -349,6 +349,100 @@ class OutboxRelayIT {
             return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 2;
         });
         assertThat(readAll(2).stream().map(EventEnvelope::aggregateVersion).toList()).containsExactly(1L, 2L);
+    }
+
+    @Test
+    void aClosedProducerIsRebuiltAndEventsStillFlow() throws Exception {
+        List<Producer<String, byte[]>> built = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = new OutboxRelay(f.dataSource, () -> {
+            Producer<String, byte[]> p = f.producer();
+            built.add(p);
+            return p;
+        }, RelaySettings.defaults(), java.time.Clock.systemUTC());
+        f.commit(f.event("q-fatal", 1, "A"));
+        assertThat(relay.relayPass(0)).isEqualTo(1);
+
+        built.get(0).close(); // every further send of it fails for good
+        f.commit(f.event("q-fatal", 2, "B"), f.event("q-other", 1, "C"));
+        await("events flow again", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 3;
+        });
+        assertThat(built).as("a new producer").hasSize(2);
+        assertThat(relay.producerRebuilds()).isEqualTo(1);
+        assertThat(f.scalar("SELECT sum(attempts) FROM outbox_event")).as("nothing charged").isZero();
+        assertThat(readAll(3).stream().filter(e -> e.aggregateId().equals("q-fatal")).map(EventEnvelope::aggregateVersion).toList())
+                .containsExactly(1L, 2L);
+        relay.close();
+    }
+
+    @Test
+    void aFencedProducerIsRebuiltAndItsRowsWaitUncharged() throws Exception {
+        List<Producer<String, byte[]>> built = new CopyOnWriteArrayList<>();
+        OutboxRelay relay = new OutboxRelay(f.dataSource, () -> {
+            Producer<String, byte[]> real = f.producer();
+            // the first producer is fenced at its first send (as after another instance took over its id)
+            Producer<String, byte[]> p = built.isEmpty() ? fenced(real) : real;
+            built.add(p);
+            return p;
+        }, RelaySettings.defaults(), java.time.Clock.systemUTC());
+        f.commit(f.event("q-fenced", 1, "A"), f.event("q-fenced", 2, "B"));
+        await("events flow after the rebuild", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == 2;
+        });
+        assertThat(built).hasSize(2);
+        assertThat(f.scalar("SELECT sum(attempts) FROM outbox_event")).as("nothing charged").isZero();
+        assertThat(readAll(2).stream().map(EventEnvelope::aggregateVersion).toList()).containsExactly(1L, 2L);
+        relay.close();
+    }
+
+    @Test
+    void aRowHeldByAStuckTransactionStallsNeitherTheRelayNorOtherAggregatesAndIsNeverOvertaken() throws Exception {
+        f.commit(f.event("q-stuck", 1, "A"), f.event("q-stuck", 2, "B"));
+        int others = 30;
+        for (int a = 0; a < others; a++) {
+            f.commit(f.event("q-free-" + a, 1, "F"));
+        }
+        OutboxRelay relay = f.relay(RelaySettings.defaults());
+        ExecutorService pool = Executors.newSingleThreadExecutor();
+        try (Connection holder = holding("SELECT status FROM outbox_event WHERE aggregate_id = 'q-stuck' AND aggregate_version = 1 FOR UPDATE")) {
+            // the transaction stays open (stuck); the relay answers within a bound and publishes the others
+            Future<Integer> pass = pool.submit(() -> relay.relayPass(0));
+            assertThat(pass.get(10, TimeUnit.SECONDS)).as("the other aggregates' events").isEqualTo(others);
+            assertThat(f.scalar("SELECT count(*) FROM outbox_event WHERE aggregate_id = 'q-stuck' AND status = 'PENDING'"))
+                    .as("the held row and the one behind it").isEqualTo(2);
+            holder.rollback();
+        } finally {
+            pool.shutdownNow();
+        }
+        await("the held aggregate follows", Duration.ofSeconds(30), () -> {
+            pass(relay);
+            return f.scalarUnchecked("SELECT count(*) FROM outbox_event WHERE status = 'SENT'") == others + 2;
+        });
+        assertThat(readAll(others + 2).stream().filter(e -> e.aggregateId().equals("q-stuck")).map(EventEnvelope::aggregateVersion).toList())
+                .containsExactly(1L, 2L);
+    }
+
+    /** A producer whose sends fail as a fenced producer's do. */
+    private static Producer<String, byte[]> fenced(Producer<String, byte[]> real) {
+        @SuppressWarnings("unchecked")
+        Class<Producer<String, byte[]>> type = (Class<Producer<String, byte[]>>) (Class<?>) Producer.class;
+        return replacing(type, real, "send", args -> {
+            var failed = new java.util.concurrent.CompletableFuture<RecordMetadata>();
+            failed.completeExceptionally(new ProducerFencedException("fenced by a newer instance"));
+            return failed;
+        });
+    }
+
+    /** A connection whose open transaction holds the rows {@code lockingQuery} locks. */
+    private Connection holding(String lockingQuery) throws SQLException {
+        Connection holder = f.dataSource.getConnection();
+        holder.setAutoCommit(false);
+        try (var s = holder.createStatement()) {
+            s.executeQuery(lockingQuery).close();
+        }
+        return holder;
     }
 
     private static void pass(OutboxRelay relay) {
@@ -412,24 +506,28 @@ class OutboxRelayIT {
 
     /** A DataSource whose connections fail at commit: a relay process dying after publishing. */
     private static DataSource failingCommits(DataSource real) {
-        return (DataSource) Proxy.newProxyInstance(OutboxRelayIT.class.getClassLoader(), new Class<?>[] {DataSource.class},
-                (proxy, method, args) -> {
-                    Object result = method.invoke(real, args);
-                    if (!"getConnection".equals(method.getName())) {
-                        return result;
-                    }
-                    Connection connection = (Connection) result;
-                    return Proxy.newProxyInstance(OutboxRelayIT.class.getClassLoader(), new Class<?>[] {Connection.class},
-                            (p, m, a) -> {
-                                if ("commit".equals(m.getName())) {
-                                    throw new SQLException("relay process killed before commit");
-                                }
-                                try {
-                                    return m.invoke(connection, a);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
-                                    throw e.getCause();
-                                }
-                            });
-                });
+        return replacing(DataSource.class, real, "getConnection", args -> replacing(Connection.class, real.getConnection(), "commit", a -> {
+            throw new SQLException("relay process killed before commit");
+        }));
+    }
+
+    /** What a replaced method does instead. */
+    private interface Replacement {
+        Object apply(Object[] args) throws Throwable;
+    }
+
+    /** {@code real} with one method of its interface replaced, every other one passed through. */
+    @SuppressWarnings("unchecked")
+    private static <T> T replacing(Class<T> type, T real, String method, Replacement replacement) {
+        return (T) Proxy.newProxyInstance(OutboxRelayIT.class.getClassLoader(), new Class<?>[] {type}, (proxy, m, args) -> {
+            if (m.getName().equals(method)) {
+                return replacement.apply(args);
+            }
+            try {
+                return m.invoke(real, args);
+            } catch (java.lang.reflect.InvocationTargetException e) {
+                throw e.getCause();
+            }
+        });
     }
 }

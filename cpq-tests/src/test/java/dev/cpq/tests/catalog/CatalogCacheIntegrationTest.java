@@ -3,7 +3,7 @@ package dev.cpq.tests.catalog;
 import static dev.cpq.tests.support.SuiteMetrics.label;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
 import dev.cpq.cache.redis.RedisEndpoint;
 import dev.cpq.cache.redis.RedisGateway;
 import dev.cpq.testing.RealServices;

@@ -2,7 +2,7 @@ package dev.cpq.tests.catalog;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
 import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.pointer.ActiveVersionPointer;
 import dev.cpq.cache.policy.CachePolicies;

@@ -3,7 +3,7 @@ package dev.cpq.tests.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
 import dev.cpq.testing.RealServices;
 import dev.cpq.testing.ServiceControl;
 import dev.cpq.tests.support.DeployedSuite;

@@ -3,8 +3,8 @@ package dev.cpq.tests.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
-import dev.cpq.cache.key.CatalogCacheKeys;
-import dev.cpq.cache.key.ConfigurationRuleCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
+import dev.cpq.events.cache.ConfigurationRuleCacheKeys;
 import dev.cpq.cache.metrics.CacheMetrics;
 import dev.cpq.cache.pointer.ActiveVersionPointer;
 import dev.cpq.cache.policy.CachePolicies;

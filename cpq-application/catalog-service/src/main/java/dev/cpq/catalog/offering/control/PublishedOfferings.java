@@ -1,6 +1,6 @@
 package dev.cpq.catalog.offering.control;
 
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
 import dev.cpq.catalog.core.entity.Catalog;
 import dev.cpq.catalog.core.entity.CatalogNotPublishedException;
 import dev.cpq.catalog.core.entity.Catalogs;

@@ -2,7 +2,7 @@ package dev.cpq.catalog.publication.control;
 
 import dev.cpq.catalog.core.entity.Catalog;
 import dev.cpq.catalog.core.entity.Catalogs;
-import dev.cpq.catalog.publication.entity.CatalogPublished;
+import dev.cpq.events.catalog.CatalogPublished;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.publication.control.Publication;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -34,7 +34,8 @@ public class CatalogPublishing {
     }
 
     public Published publish(long version, ExpectedVersion expected) {
-        Publication.Published<Catalog> published = publication.publish(catalogs, version, expected, PUBLISH, CatalogPublished::of);
+        Publication.Published<Catalog> published = publication.publish(catalogs, version, expected, PUBLISH, (draft, superseded) -> CatalogPublished.of(draft.tenantId(), draft.version().sequence(),
+                        superseded.map(c -> c.version().sequence())));
         return new Published(published.version(), published.superseded().map(c -> c.version().sequence()));
     }
 }

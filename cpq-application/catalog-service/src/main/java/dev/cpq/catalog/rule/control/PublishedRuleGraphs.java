@@ -1,6 +1,6 @@
 package dev.cpq.catalog.rule.control;
 
-import dev.cpq.cache.key.ConfigurationRuleCacheKeys;
+import dev.cpq.events.cache.ConfigurationRuleCacheKeys;
 import dev.cpq.catalog.core.entity.Catalog;
 import dev.cpq.catalog.core.entity.Catalogs;
 import dev.cpq.catalog.core.entity.RuleGraph;

@@ -1,7 +1,7 @@
 package dev.cpq.catalog.version.control;
 
-import dev.cpq.cache.key.CatalogCacheKeys;
-import dev.cpq.cache.key.ConfigurationRuleCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
+import dev.cpq.events.cache.ConfigurationRuleCacheKeys;
 import dev.cpq.catalog.core.entity.Catalogs;
 import dev.cpq.platform.cache.entity.ActiveVersionSource;
 import dev.cpq.platform.cache.entity.AuthoritativeVersion;

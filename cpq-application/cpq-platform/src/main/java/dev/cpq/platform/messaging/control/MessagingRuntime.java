@@ -45,7 +45,6 @@ import java.util.Map.Entry;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.apache.kafka.clients.producer.KafkaProducer;
 
 /**
  * Runs a service's event path inside GlassFish: one outbox relay loop and the service's consumers, each
@@ -77,9 +76,6 @@ public class MessagingRuntime {
     ServiceConfiguration configuration;
 
     @Inject
-    KafkaProducer<String, byte[]> producer;
-
-    @Inject
     EnvelopeCodec codec;
 
     @Inject
@@ -96,7 +92,11 @@ public class MessagingRuntime {
     @PostConstruct
     void start() {
         RelaySettings settings = RelaySettings.defaults();
-        relay = new OutboxRelayLoop(new OutboxRelay(dataSource, producer, settings, Clock.systemUTC()), dataSource, identity.schema(), settings);
+        String relayClient = identity.name() + "-relay";
+        // a factory, not a producer: the relay builds a new one whenever one fails for good (fenced, closed)
+        relay = new OutboxRelayLoop(new OutboxRelay(dataSource,
+                () -> KafkaClients.relayProducer(configuration.kafkaBootstrapServers(), relayClient), settings, Clock.systemUTC()),
+                dataSource, identity.schema(), settings);
         startThread("cpq-relay-" + identity.name(), relay);
         for (ConsumerDefinition definition : consumers.consumers()) {
             String group = identity.name() + "." + definition.name();

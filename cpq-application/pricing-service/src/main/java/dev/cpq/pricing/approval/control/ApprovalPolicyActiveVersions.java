@@ -1,6 +1,6 @@
 package dev.cpq.pricing.approval.control;
 
-import dev.cpq.cache.key.ApprovalPolicyCacheKeys;
+import dev.cpq.events.cache.ApprovalPolicyCacheKeys;
 import dev.cpq.platform.cache.entity.ActiveVersionSource;
 import dev.cpq.platform.cache.entity.AuthoritativeVersion;
 import dev.cpq.platform.security.control.TenantContext;

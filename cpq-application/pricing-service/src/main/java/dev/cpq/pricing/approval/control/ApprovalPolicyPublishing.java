@@ -5,7 +5,7 @@ import dev.cpq.platform.publication.control.Publication;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.pricing.approval.entity.ApprovalPolicies;
 import dev.cpq.pricing.approval.entity.ApprovalPolicy;
-import dev.cpq.pricing.approval.entity.ApprovalPolicyPublished;
+import dev.cpq.events.pricing.ApprovalPolicyPublished;
 import dev.cpq.pricing.approval.entity.ApprovalThreshold;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -46,6 +46,6 @@ public class ApprovalPolicyPublishing {
     public ApprovalPolicy replace(Optional<ExpectedVersion> expected, List<ApprovalThreshold> thresholds) {
         return publication.append(policies, expected, REPLACE,
                 current -> ApprovalPolicy.following(current, tenant.tenant().value(), thresholds, tenant.caller().subject(), clock.instant()),
-                ApprovalPolicyPublished::of);
+                next -> ApprovalPolicyPublished.of(next.tenantId(), next.policyVersion()));
     }
 }

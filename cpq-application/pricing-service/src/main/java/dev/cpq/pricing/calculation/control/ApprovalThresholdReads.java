@@ -1,6 +1,6 @@
 package dev.cpq.pricing.calculation.control;
 
-import dev.cpq.cache.key.ApprovalPolicyCacheKeys;
+import dev.cpq.events.cache.ApprovalPolicyCacheKeys;
 import dev.cpq.cache.key.VersionLine;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.security.control.TenantContext;

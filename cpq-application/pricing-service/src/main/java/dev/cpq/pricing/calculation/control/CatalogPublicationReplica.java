@@ -1,6 +1,6 @@
 package dev.cpq.pricing.calculation.control;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.cpq.events.catalog.CatalogPublished;
 import dev.cpq.messaging.event.EventEnvelope;
 import dev.cpq.messaging.inbox.EventHandler;
 import java.sql.Connection;
@@ -13,24 +13,19 @@ import java.util.Set;
  */
 public final class CatalogPublicationReplica implements EventHandler {
 
-    static final String CATALOG_PUBLISHED = "CatalogPublished";
-
     @Override
     public Set<String> eventTypes() {
-        return Set.of(CATALOG_PUBLISHED);
+        return Set.of(CatalogPublished.TYPE);
     }
 
     @Override
     public void apply(EventEnvelope event, Connection transaction) throws Exception {
-        JsonNode version = event.payload().get("newVersion");
-        if (version == null || !version.canConvertToLong() || version.asLong() < 1) {
-            throw new IllegalArgumentException("CatalogPublished without a valid newVersion: " + event.payload());
-        }
+        CatalogPublished published = CatalogPublished.from(event);
         try (PreparedStatement ps = transaction.prepareStatement("INSERT INTO known_catalog_version (tenant_id, active_version)"
                 + " VALUES (?, ?) ON CONFLICT (tenant_id) DO UPDATE SET active_version = EXCLUDED.active_version, updated_at = now()"
                 + " WHERE known_catalog_version.active_version < EXCLUDED.active_version")) {
-            ps.setString(1, event.tenantId());
-            ps.setLong(2, version.asLong());
+            ps.setString(1, published.tenantId());
+            ps.setLong(2, published.newVersion());
             ps.executeUpdate();
         }
     }

@@ -1,6 +1,6 @@
 package dev.cpq.pricing.calculation.control;
 
-import dev.cpq.cache.key.CatalogCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
 import dev.cpq.cache.key.VersionLine;
 import dev.cpq.cache.pointer.ActiveVersionPointer;
 import dev.cpq.platform.cache.control.CachedReads;

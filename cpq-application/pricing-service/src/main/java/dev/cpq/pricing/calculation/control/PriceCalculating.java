@@ -1,7 +1,7 @@
 package dev.cpq.pricing.calculation.control;
 
-import dev.cpq.cache.key.PriceCalculationCacheKeys;
-import dev.cpq.cache.key.PriceListCacheKeys;
+import dev.cpq.events.cache.PriceCalculationCacheKeys;
+import dev.cpq.events.cache.PriceListCacheKeys;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.problem.entity.InvalidRequestException;
 import dev.cpq.platform.security.control.TenantContext;

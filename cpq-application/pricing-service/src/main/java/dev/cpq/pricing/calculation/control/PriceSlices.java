@@ -1,6 +1,6 @@
 package dev.cpq.pricing.calculation.control;
 
-import dev.cpq.cache.key.PriceListCacheKeys;
+import dev.cpq.events.cache.PriceListCacheKeys;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.pricing.calculation.entity.PriceSlice;

@@ -1,6 +1,6 @@
 package dev.cpq.pricing.pricelist.control;
 
-import dev.cpq.cache.key.PriceListCacheKeys;
+import dev.cpq.events.cache.PriceListCacheKeys;
 import dev.cpq.platform.cache.entity.ActiveVersionSource;
 import dev.cpq.platform.cache.entity.AuthoritativeVersion;
 import dev.cpq.platform.security.control.TenantContext;

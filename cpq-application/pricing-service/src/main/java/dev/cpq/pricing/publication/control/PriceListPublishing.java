@@ -5,7 +5,7 @@ import dev.cpq.platform.publication.control.Publication;
 import dev.cpq.pricing.pricelist.entity.PriceList;
 import dev.cpq.pricing.pricelist.entity.PriceListId;
 import dev.cpq.pricing.pricelist.entity.PriceLists;
-import dev.cpq.pricing.publication.entity.PriceListPublished;
+import dev.cpq.events.pricing.PriceListPublished;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.Optional;
@@ -36,7 +36,8 @@ public class PriceListPublishing {
 
     public Published publish(PriceListId id, long version, ExpectedVersion expected) {
         Publication.Published<PriceList> published = publication.publish(priceLists.line(id), version, expected, PUBLISH,
-                PriceListPublished::of);
+                (draft, superseded) -> PriceListPublished.of(draft.tenantId(), draft.priceListId().value(), draft.version().sequence(),
+                        superseded.map(p -> p.version().sequence()), draft.stalenessPolicy().name()));
         return new Published(published.version(), published.superseded().map(p -> p.version().sequence()));
     }
 }

@@ -3,6 +3,7 @@ package dev.cpq.pricing.approval.entity;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cpq.events.pricing.ApprovalPolicyPublished;
 import dev.cpq.platform.security.entity.Roles;
 import dev.cpq.pricing.money.entity.DiscountPercent;
 import java.time.Instant;
@@ -25,8 +26,8 @@ class ApprovalPolicyTest {
         assertThat(ApprovalPolicy.following(7, "tnt-001", List.of(t(ApproverRole.PARTNER, "5")), "admin", Instant.EPOCH).policyVersion())
                 .isEqualTo(8);
         assertThat(ApprovalThresholds.of(first).limits()).hasSize(2);
-        assertThat(ApprovalPolicyPublished.of(first).payload().get("newVersion").asLong()).isEqualTo(1);
-        assertThat(ApprovalPolicyPublished.of(first).payload().get("previousVersion").isNull()).isTrue();
+        assertThat(ApprovalPolicyPublished.of(first.tenantId(), first.policyVersion()).payload().get("newVersion").asLong()).isEqualTo(1);
+        assertThat(ApprovalPolicyPublished.of(first.tenantId(), first.policyVersion()).payload().get("previousVersion").isNull()).isTrue();
     }
 
     @Test

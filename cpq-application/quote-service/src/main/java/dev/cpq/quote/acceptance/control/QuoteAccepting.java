@@ -6,7 +6,7 @@ import dev.cpq.platform.command.entity.ReadAhead;
 import dev.cpq.platform.observability.control.CurrentRequest;
 import dev.cpq.platform.precondition.entity.ExpectedVersion;
 import dev.cpq.platform.security.control.TenantContext;
-import dev.cpq.quote.acceptance.entity.QuoteAccepted;
+import dev.cpq.events.quote.QuoteAccepted;
 import dev.cpq.quote.acceptance.entity.QuoteSnapshot;
 import dev.cpq.quote.acceptance.entity.QuoteSnapshotNotFoundException;
 import dev.cpq.quote.acceptance.entity.QuoteSnapshots;
@@ -119,7 +119,9 @@ public class QuoteAccepting {
             quotes.flush();
             QuoteSnapshot snapshot = QuoteSnapshot.of(quote, evidence, tenant.caller().subject(), clock.instant());
             snapshots.add(snapshot);
-            outbox.record(QuoteAccepted.of(quote, snapshot), request.requestId());
+            outbox.record(QuoteAccepted.of(quote.tenantId(), quote.id().toString(), quote.rowVersion(), quote.revisionId().toString(),
+                    quote.priceResultId().orElseThrow().toString(), quote.totals().orElseThrow(), quote.currency(), quote.customerId(),
+                    snapshot.snapshotHash()), request.requestId());
             evidences.record(CommitmentEvidence.of(quote, ACCEPT, confirmed.catalogVersion(), confirmed.priceListVersion(),
                     confirmed.policyVersion(), confirmed.confirmedAt()));
             return quote;

@@ -1,8 +1,8 @@
 package dev.cpq.quote.submission.control;
 
-import dev.cpq.cache.key.ApprovalPolicyCacheKeys;
-import dev.cpq.cache.key.CatalogCacheKeys;
-import dev.cpq.cache.key.PriceListCacheKeys;
+import dev.cpq.events.cache.ApprovalPolicyCacheKeys;
+import dev.cpq.events.cache.CatalogCacheKeys;
+import dev.cpq.events.cache.PriceListCacheKeys;
 import dev.cpq.cache.pointer.ActiveVersionPointer;
 import dev.cpq.platform.security.control.TenantContext;
 import dev.cpq.quote.submission.entity.PublishedVersionPointers;

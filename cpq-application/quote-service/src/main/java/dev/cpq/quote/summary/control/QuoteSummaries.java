@@ -1,6 +1,8 @@
 package dev.cpq.quote.summary.control;
 
 import dev.cpq.cache.invalidation.CacheInvalidation;
+import dev.cpq.cache.key.CacheDomain;
+import dev.cpq.cache.key.CacheKey;
 import dev.cpq.cache.key.LiveCacheKeys;
 import dev.cpq.platform.cache.control.CachedReads;
 import dev.cpq.platform.command.entity.AggregateChanged;
@@ -47,7 +49,7 @@ public class QuoteSummaries {
 
     public QuoteSummary summary(String quoteId) {
         QuoteId id = QuoteId.parse(quoteId).orElseThrow(() -> new QuoteNotFoundException(quoteId));
-        QuoteSummary summary = cachedReads.projection(LiveCacheKeys.quoteSummary(tenant.tenant().value(), id.toString()), QuoteSummary.class,
+        QuoteSummary summary = cachedReads.projection(key(tenant.tenant().value(), id.toString()), QuoteSummary.class,
                 () -> QuoteSummary.of(quotes.byId(id).orElseThrow(() -> new QuoteNotFoundException(quoteId))));
         // the cache is shared by everyone of the tenant: a partner reads its own quotes only (same 404 as unknown)
         Caller caller = tenant.caller();
@@ -67,9 +69,14 @@ public class QuoteSummaries {
     /** After a system task (the expiry sweep) committed. */
     public void invalidate(String tenantId, String quoteId) {
         try {
-            invalidation.invalidate(LiveCacheKeys.quoteSummary(tenantId, quoteId));
+            invalidation.invalidate(key(tenantId, quoteId));
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, e, () -> "could not invalidate the summary of quote " + quoteId + "; its TTL bounds the staleness");
         }
+    }
+
+    /** A quote's worklist card: a live key, deleted after every change. */
+    private static CacheKey key(String tenantId, String quoteId) {
+        return LiveCacheKeys.of(tenantId, CacheDomain.QUOTE_SUMMARY, "quote", quoteId, "summary");
     }
 }
