@@ -4,6 +4,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
@@ -16,12 +17,17 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * Rules for the modules below the services (cpq-cache, cpq-messaging) and the event contract (cpq-events):
- * the lower modules know no service, and every module's packages are free of cycles.
+ * the lower modules know no service, every module's packages are free of cycles, and every class that runs
+ * SQL there is declared {@link TenantWide} (these modules know no request tenant: the tenant is a column of
+ * each row they handle, or their caller's argument).
  */
 public final class ModuleConventions {
 
@@ -33,6 +39,9 @@ public final class ModuleConventions {
     private static final Pattern SERVICE_EVENT = Pattern.compile(
             "(Catalog|PriceList|ApprovalPolicy|Quote|Order|RuleGraph)(Published|Accepted|Submitted|Created|Approved|Rejected|Placed)");
 
+    /** The {@code java.sql.Connection} methods that make a statement: a class calling one runs SQL itself. */
+    private static final Set<String> STATEMENT_FACTORIES = Set.of("prepareStatement", "prepareCall", "createStatement");
+
     private ModuleConventions() {}
 
     /** The production classes under a package (tests excluded). */
@@ -40,21 +49,63 @@ public final class ModuleConventions {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(rootPackage);
     }
 
-    /** A module below the services: knows none of them, by dependency, by name or by event name; no package cycles. */
-    public static void checkServiceAgnostic(String rootPackage) {
+    /**
+     * A module below the services: knows none of them, by dependency, by name or by event name; no package
+     * cycles; whatever runs SQL is declared tenant-wide with its reason.
+     */
+    public static void checkServiceAgnostic(String rootPackage, TenantWide... tenantWide) {
         JavaClasses classes = productionClasses(rootPackage);
         dependsOnNoService(rootPackage).check(classes);
         dependsOnNoEventContract(rootPackage).check(classes);
         namesNoService(rootPackage).check(classes);
         namesNoServiceEvent(rootPackage).check(classes);
         packagesFreeOfCycles(rootPackage).check(classes);
+        sqlIsDeclaredTenantWide(rootPackage, tenantWide).check(classes);
+        tenantWideClassesRunSql(classes, tenantWide);
     }
 
-    /** The event contract: shared by the services, it depends on none of them; no package cycles. */
+    /** The event contract: shared by the services, it depends on none of them; no package cycles; it runs no undeclared SQL. */
     public static void checkContract(String rootPackage) {
         JavaClasses classes = productionClasses(rootPackage);
         dependsOnNoService(rootPackage).check(classes);
         packagesFreeOfCycles(rootPackage).check(classes);
+        sqlIsDeclaredTenantWide(rootPackage).check(classes);
+    }
+
+    /** Runs SQL itself: makes a statement on a {@code java.sql.Connection} (a class that only hands a connection on runs none). */
+    public static DescribedPredicate<JavaClass> runSql() {
+        return DescribedPredicate.describe("run SQL through JDBC", c -> c.getMethodCallsFromSelf().stream()
+                .anyMatch(call -> call.getTargetOwner().getName().equals("java.sql.Connection") && STATEMENT_FACTORIES.contains(call.getName())));
+    }
+
+    /** One of the classes declared tenant-wide (or nested in one). */
+    public static DescribedPredicate<JavaClass> declaredTenantWide(TenantWide... tenantWide) {
+        List<TenantWide> declared = List.of(tenantWide);
+        return DescribedPredicate.describe("are declared tenant-wide", c -> declared.stream().anyMatch(t -> t.covers(c)));
+    }
+
+    /** Below the services there is no request tenant: every class that runs SQL is declared tenant-wide with its reason. */
+    public static ArchRule sqlIsDeclaredTenantWide(String rootPackage, TenantWide... tenantWide) {
+        return classes().that().resideInAPackage(rootPackage + "..").and(runSql()).should(new ArchCondition<JavaClass>(
+                "be declared tenant-wide with a reason") {
+            @Override
+            public void check(JavaClass c, ConditionEvents events) {
+                if (!declaredTenantWide(tenantWide).test(c)) {
+                    events.add(SimpleConditionEvent.violated(c, c.getName() + " runs SQL and is not declared tenant-wide"));
+                }
+            }
+        }).because("a query of a tenant's data either binds the request's tenant or says why it serves every tenant")
+                .allowEmptyShould(true);
+    }
+
+    /** A declaration outlives no class: each names a class (or one nested in it) that still runs SQL. */
+    public static void tenantWideClassesRunSql(JavaClasses classes, TenantWide... tenantWide) {
+        List<String> stale = Arrays.stream(tenantWide)
+                .filter(t -> classes.stream().noneMatch(c -> t.covers(c) && runSql().test(c)))
+                .map(TenantWide::className).toList();
+        if (!stale.isEmpty()) {
+            throw new AssertionError("declared tenant-wide but running no SQL (or gone): " + stale);
+        }
     }
 
     public static ArchRule dependsOnNoService(String rootPackage) {

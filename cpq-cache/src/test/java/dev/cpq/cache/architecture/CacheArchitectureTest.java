@@ -8,7 +8,9 @@ import dev.cpq.archfixture.cycle.first.Caller;
 import dev.cpq.archfixture.cycle.second.Callee;
 import dev.cpq.archfixture.lower.PublicationTypes;
 import dev.cpq.archfixture.lower.QuoteCacheWarmer;
+import dev.cpq.archfixture.lower.RowCounter;
 import dev.cpq.testing.ModuleConventions;
+import dev.cpq.testing.TenantWide;
 import org.junit.jupiter.api.Test;
 
 class CacheArchitectureTest {
@@ -41,5 +43,14 @@ class CacheArchitectureTest {
         assertThatThrownBy(() -> ModuleConventions.packagesFreeOfCycles("dev.cpq.archfixture.cycle").check(classes))
                 .isInstanceOf(AssertionError.class)
                 .hasMessageContaining("Cycle");
+    }
+
+    @Test
+    void conventionRejectsSqlThatIsNotDeclaredTenantWide() {
+        var classes = new ClassFileImporter().importClasses(RowCounter.class);
+        assertThatThrownBy(() -> ModuleConventions.sqlIsDeclaredTenantWide("dev.cpq.archfixture").check(classes))
+                .isInstanceOf(AssertionError.class)
+                .hasMessageContaining("RowCounter");
+        ModuleConventions.sqlIsDeclaredTenantWide("dev.cpq.archfixture", TenantWide.of(RowCounter.class, "counts every tenant's rows")).check(classes);
     }
 }

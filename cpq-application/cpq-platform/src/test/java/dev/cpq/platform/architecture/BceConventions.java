@@ -10,6 +10,8 @@ import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
+import dev.cpq.testing.ModuleConventions;
+import dev.cpq.testing.TenantWide;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
@@ -26,14 +28,19 @@ public final class BceConventions {
         return new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS).importPackages(rootPackage);
     }
 
-    /** Checks every rule of the convention; the first violated rule fails with all its violations listed. */
-    public static void check(String rootPackage) {
+    /**
+     * Checks every rule of the convention; the first violated rule fails with all its violations listed.
+     *
+     * @param tenantWide the classes that run SQL for every tenant, each with its reason (see {@link #repositoriesAreTenantScoped})
+     */
+    public static void check(String rootPackage, TenantWide... tenantWide) {
         JavaClasses classes = productionClasses(rootPackage);
         entitiesKnowNoControlOrBoundary(rootPackage).check(classes);
         controlKnowsNoBoundary(rootPackage).check(classes);
         onlyBoundariesUseJaxRs(rootPackage).check(classes);
         everyClassLivesInARole(rootPackage).check(classes);
-        repositoriesAreTenantScoped(rootPackage).check(classes);
+        repositoriesAreTenantScoped(rootPackage, tenantWide).check(classes);
+        ModuleConventions.tenantWideClassesRunSql(classes, tenantWide);
     }
 
     public static ArchRule entitiesKnowNoControlOrBoundary(String rootPackage) {
@@ -55,14 +62,19 @@ public final class BceConventions {
     }
 
     /**
-     * Forgetting the tenant is made hard: whatever queries through JPA must also know the request's
-     * {@code TenantContext} (and bind it in its queries).
+     * Forgetting the tenant is made hard: whatever queries through JPA (an {@code EntityManager} field) or runs
+     * SQL through JDBC (makes a statement on a {@code java.sql.Connection}) must also know the request's
+     * {@code TenantContext} (and bind it in its queries), unless the module's architecture test declares it
+     * {@link TenantWide} with the reason (it serves every tenant, or its caller hands it the token's tenant).
      */
-    public static ArchRule repositoriesAreTenantScoped(String rootPackage) {
+    public static ArchRule repositoriesAreTenantScoped(String rootPackage, TenantWide... tenantWide) {
         return com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .that().resideInAPackage(rootPackage + "..")
                 .and(com.tngtech.archunit.base.DescribedPredicate.describe("use an EntityManager",
-                        c -> c.getFields().stream().anyMatch(f -> f.getRawType().isEquivalentTo(jakarta.persistence.EntityManager.class))))
+                        (com.tngtech.archunit.core.domain.JavaClass c) -> c.getFields().stream()
+                                .anyMatch(f -> f.getRawType().isEquivalentTo(jakarta.persistence.EntityManager.class)))
+                        .or(ModuleConventions.runSql()))
+                .and(not(ModuleConventions.declaredTenantWide(tenantWide)))
                 .should(com.tngtech.archunit.lang.conditions.ArchConditions.dependOnClassesThat(
                         com.tngtech.archunit.core.domain.JavaClass.Predicates.simpleName("TenantContext")))
                 .because("every query of a tenant's data is scoped by the tenant of the token")
