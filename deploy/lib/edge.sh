@@ -104,7 +104,9 @@ ${rewrites}    http-response del-header Server
     # ready = the HTTP listener serves a deployed application: a path that needs neither PostgreSQL nor Redis,
     # so a Redis outage (which /health reports as 503) does not take the only instance out
     option httpchk
-    http-check send meth GET uri /catalog/api/openapi.json
+    # HEAD: a check reads the status and closes; a GET's body written to the closed connection is a SEVERE
+    # "Connection is closed" in server.log every few checks
+    http-check send meth HEAD uri /catalog/api/openapi.json
     http-check expect status 200
     # idle server connections are closed within seconds, long before GlassFish's 30 s keep-alive timeout
     # would close one under a request being sent on it

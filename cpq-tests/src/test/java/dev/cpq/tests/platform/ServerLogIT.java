@@ -32,4 +32,20 @@ class ServerLogIT {
         } while (!found && System.nanoTime() < deadline);
         assertThat(found).as("the request's line in " + log).isTrue();
     }
+
+    /**
+     * The edge checks GlassFish every 2 s; a check that reads the status and hangs up on a GET left a SEVERE
+     * "Connection is closed" stack trace in server.log every few checks, burying real incidents. Over a window
+     * of several checks, none may log an error.
+     */
+    @Test
+    void theEdgesHealthChecksLeaveNoErrorInTheServerLog() throws Exception {
+        Path log = Path.of(System.getenv("CPQ_GLASSFISH_LOG"));
+        long from = Files.size(log);
+        Thread.sleep(Duration.ofSeconds(12).toMillis()); // an observation window of six health checks, not a race
+        byte[] all = Files.readAllBytes(log);
+        String written = new String(all, (int) Math.min(from, all.length), (int) Math.max(0, all.length - from),
+                java.nio.charset.StandardCharsets.ISO_8859_1);
+        assertThat(written).as("server.log while only the edge's health checks ran").doesNotContain("Connection is closed");
+    }
 }
